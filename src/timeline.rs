@@ -1,0 +1,96 @@
+//! The timeline: every event sorted by date (undated last), the articles they come from, and the
+//! actors with their kinds and event counts.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::actors::ActorKind;
+use crate::events::Event;
+
+/// What the timeline keeps of an article (its text is read back from disk when shown).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleInfo {
+    /// The file.
+    pub path: PathBuf,
+    /// Its headline.
+    pub title: String,
+    /// Its outlet.
+    pub source: Option<String>,
+    /// Its publication (reference) date.
+    pub published: Option<NaiveDate>,
+}
+
+/// An actor of the timeline with the number of events naming it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorEntry {
+    /// Canonical name.
+    pub name: String,
+    /// What it is.
+    pub kind: ActorKind,
+    /// Events that name it.
+    pub events: usize,
+}
+
+/// Events in chronological order, with their articles.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    /// The articles events are told in; [`crate::events::Mention::article`] indexes this.
+    pub articles: Vec<ArticleInfo>,
+    /// Events, sorted by date, undated last.
+    pub events: Vec<Event>,
+    /// Kind of each actor name.
+    pub actor_kinds: HashMap<String, ActorKind>,
+}
+
+impl Timeline {
+    /// Builds a timeline, sorting the events.
+    pub fn new(
+        articles: Vec<ArticleInfo>,
+        mut events: Vec<Event>,
+        actor_kinds: HashMap<String, ActorKind>,
+    ) -> Timeline {
+        sort_events(&mut events);
+        Timeline {
+            articles,
+            events,
+            actor_kinds,
+        }
+    }
+
+    /// Every actor with its event count, most events first, then by name.
+    pub fn actors(&self) -> Vec<ActorEntry> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for e in &self.events {
+            for a in &e.actors {
+                *counts.entry(a.as_str()).or_default() += 1;
+            }
+        }
+        let mut out: Vec<ActorEntry> = counts
+            .into_iter()
+            .map(|(name, events)| ActorEntry {
+                name: name.to_string(),
+                kind: self
+                    .actor_kinds
+                    .get(name)
+                    .copied()
+                    .unwrap_or(ActorKind::Organisation),
+                events,
+            })
+            .collect();
+        out.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
+        out
+    }
+}
+
+/// Sorts events chronologically, undated last; ties keep reading order (article, offset).
+pub fn sort_events(events: &mut [Event]) {
+    events.sort_by(|a, b| {
+        let ka = (a.date.is_none(), a.date);
+        let kb = (b.date.is_none(), b.date);
+        ka.cmp(&kb)
+            .then_with(|| a.mentions.first().cmp(&b.mentions.first()))
+    });
+}
