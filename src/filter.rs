@@ -31,11 +31,23 @@ pub struct Filter {
 impl Filter {
     /// Prepares the haystacks (once per timeline).
     pub fn new(timeline: &Timeline) -> Filter {
-        let titles: Vec<String> = timeline.events.iter().map(|e| e.title.to_lowercase()).collect();
-        let actors: Vec<String> =
-            timeline.events.iter().map(|e| e.actors.join(", ").to_lowercase()).collect();
+        let titles: Vec<String> = timeline
+            .events
+            .iter()
+            .map(|e| e.title.to_lowercase())
+            .collect();
+        let actors: Vec<String> = timeline
+            .events
+            .iter()
+            .map(|e| e.actors.join(", ").to_lowercase())
+            .collect();
         let matches = (0..titles.len()).collect();
-        Filter { titles, actors, query: String::new(), matches }
+        Filter {
+            titles,
+            actors,
+            query: String::new(),
+            matches,
+        }
     }
 
     /// Applies a query; the empty query matches every event.
@@ -83,5 +95,7 @@ pub fn filter(timeline: &Timeline, query: &str) -> Vec<usize> {
 /// Indices of the `names` that match `query` (fuzzy, smart case), in the given order.
 pub fn filter_names(names: &[&str], query: &str) -> Vec<usize> {
     let q = query.to_lowercase();
-    (0..names.len()).filter(|&i| names[i].to_lowercase().contains(&q)).collect()
+    (0..names.len())
+        .filter(|&i| names[i].to_lowercase().contains(&q))
+        .collect()
 }

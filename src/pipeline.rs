@@ -90,7 +90,18 @@ pub struct Loaded {
 
 /// Reads every article under `paths` and builds the timeline.
 pub fn load(paths: &[PathBuf], opts: &Options) -> Result<Loaded, Error> {
+    load_with_progress(paths, opts, &|_, _| {})
+}
+
+/// [`load`], calling `progress(done, total)` as files are read (from several threads).
+pub fn load_with_progress(
+    paths: &[PathBuf],
+    opts: &Options,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Loaded, Error> {
     let listing = corpus::list(paths)?;
+    let total = listing.files.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let mut warnings = listing.warnings;
     let results: Vec<(Option<ArticleEvents>, Vec<String>)> = listing
         .files
@@ -99,6 +110,8 @@ pub fn load(paths: &[PathBuf], opts: &Options) -> Result<Loaded, Error> {
         .map(|(path, _)| {
             let mut w = Vec::new();
             let r = read_article(path, opts, &mut w).map(|a| extract_article(&a));
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress(n, total);
             (r, w)
         })
         .collect();
