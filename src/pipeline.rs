@@ -63,10 +63,14 @@ pub fn extract_article(article: &Article) -> ArticleEvents {
 }
 
 /// Reads one article file; problems are warnings.
-pub fn read_article(path: &PathBuf, opts: &Options, warnings: &mut Vec<String>) -> Option<Article> {
+pub fn read_article(
+    path: &std::path::Path,
+    opts: &Options,
+    warnings: &mut Vec<String>,
+) -> Option<Article> {
     match corpus::read_text(path, warnings) {
         Ok(text) => {
-            let a = Article::parse(path.clone(), text, opts.published);
+            let a = Article::parse(path, text, opts.published);
             for w in &a.warnings {
                 warnings.push(format!("{}: {w}", path.display()));
             }
