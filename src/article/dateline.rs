@@ -297,10 +297,7 @@ fn agency(c: &mut Cur) -> bool {
         return false;
     }
     match r.find(')') {
-        Some(end)
-            if end <= 40 && !r[1..end].contains(['.', ',', '('])
-                || end <= 40 && r[1..end].ends_with('.') =>
-        {
+        Some(end) if end <= 40 && !r[1..end].contains([',', '(']) && !r[1..end].contains(". ") => {
             c.pos += end + 1;
             true
         }
