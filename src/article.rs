@@ -177,22 +177,29 @@ fn find_head(
         .collect();
     let mut headline = None;
     let mut rest = &content[..];
-    if let Some(((first, blank_after), tail)) = content.split_first() {
+    // A line repeating the front matter title, among the first few (a kicker or a section
+    // label may come before it).
+    let repeat = meta.title.as_deref().and_then(|t| {
+        content
+            .iter()
+            .take(DATELINE_LINES)
+            .position(|(l, _)| repeats_title(&text[l.trimmed(text)], t))
+    });
+    if let Some(i) = repeat {
+        headline = Some(content[i].0.trimmed(text));
+        rest = &content[i + 1..];
+    } else if let Some(((first, blank_after), tail)) = content.split_first() {
         let range = first.trimmed(text);
         let l = &text[range.clone()];
         let is_dateline = dateline::read(l).is_some_and(|d| d.alone);
-        let short_and_open = l.len() <= MAX_HEADLINE && !ends_with_period(l) && *blank_after;
-        let take = !is_dateline
-            && match &meta.title {
-                Some(t) => repeats_title(l, t) || short_and_open,
-                None => l.len() <= MAX_HEADLINE && !ends_with_period(l),
-            };
+        let open = l.len() <= MAX_HEADLINE && !ends_with_period(l);
+        let take = !is_dateline && open && (*blank_after || meta.title.is_none());
         if take {
             headline = Some(range);
             rest = tail;
         }
     }
-    for (i, (line, _)) in rest.iter().take(DATELINE_LINES).enumerate() {
+    for (line, _) in rest.iter().take(DATELINE_LINES) {
         let range = line.trimmed(text);
         let l = &text[range.clone()];
         if let Some(d) = dateline::read(l) {
@@ -200,7 +207,7 @@ fn find_head(
             return (headline, Some(span), d.date);
         }
         // Only short metadata-like lines may stand between the headline and the dateline.
-        if i == 0 && (l.len() > 80 || ends_with_period(l)) || i > 0 {
+        if l.len() > 80 || ends_with_period(l) {
             break;
         }
     }

@@ -168,6 +168,8 @@ mod tests {
             "#Elections #Kenya",
             "The post Ministers meet in Rome appeared first on Daily Planet.",
             "Follow us on X",
+            "![Ministers at the table](photo.jpg)",
+            "<div class=\"ad-slot\">",
         ] {
             assert!(is_chrome(line), "should be chrome: {line}");
         }

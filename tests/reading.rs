@@ -50,7 +50,13 @@ fn directories_are_walked_recursively_in_order() {
     let l = corpus::list(&[root.to_path_buf()]).unwrap();
     assert_eq!(
         names(&l, root),
-        ["a.md", "b.txt", "shard.jsonl", "sub/c.txt", "sub/deeper/d.markdown"]
+        [
+            "a.md",
+            "b.txt",
+            "shard.jsonl",
+            "sub/c.txt",
+            "sub/deeper/d.markdown"
+        ]
     );
     assert_eq!(l.files[2].1, FileKind::EventsJsonl);
     assert!(l.warnings.is_empty(), "{:?}", l.warnings);
@@ -74,7 +80,10 @@ fn a_missing_path_is_an_error_naming_it() {
         other => panic!("expected NotFound, got {other:?}"),
     }
     let err = corpus::list(&[missing]).unwrap_err().to_string();
-    assert!(err.contains("nope") && err.contains("no such file"), "{err}");
+    assert!(
+        err.contains("nope") && err.contains("no such file"),
+        "{err}"
+    );
 }
 
 #[cfg(unix)]
@@ -115,12 +124,32 @@ fn a_symlink_loop_given_directly_terminates() {
 fn bad_files_are_one_warning_each_and_the_rest_still_load() {
     let d = TempDir::new().unwrap();
     let root = d.path();
-    write(root, "01-good.txt", b"Talks open\n\nThe ministers met. They agreed.\n");
-    write(root, "02-binary.txt", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0");
+    write(
+        root,
+        "01-good.txt",
+        b"Talks open\n\nThe ministers met. They agreed.\n",
+    );
+    write(
+        root,
+        "02-binary.txt",
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+    );
     write(root, "03-empty.txt", b"");
-    write(root, "04-latin1.txt", b"Caf\xe9 talks\n\nThe minist\xe8re spoke.\n");
-    write(root, "05-broken.md", b"---\ntitle: x\nno end of the block\n");
-    write(root, "06-baddate.txt", b"---\npublished: 2024-13-45\n---\nText.\n");
+    write(
+        root,
+        "04-latin1.txt",
+        b"Caf\xe9 talks\n\nThe minist\xe8re spoke.\n",
+    );
+    write(
+        root,
+        "05-broken.md",
+        b"---\ntitle: x\nno end of the block\n",
+    );
+    write(
+        root,
+        "06-baddate.txt",
+        b"---\npublished: 2024-13-45\n---\nText.\n",
+    );
     write(root, "07-good.md", b"Second\n\nMore text here.\n");
     let loaded = pipeline::load(&[root.to_path_buf()], &Options::default()).unwrap();
     let w = &loaded.warnings;
@@ -198,7 +227,11 @@ fn front_matter_unknown_keys_are_ignored_and_broken_lines_warn_once() {
 #[test]
 fn unterminated_front_matter_is_read_as_text_with_a_warning() {
     let d = TempDir::new().unwrap();
-    let p = write(d.path(), "u.md", b"---\ntitle: T\nThe talks ended. All left.\n");
+    let p = write(
+        d.path(),
+        "u.md",
+        b"---\ntitle: T\nThe talks ended. All left.\n",
+    );
     let (a, w) = read(&p);
     let a = a.unwrap();
     assert_eq!(w.len(), 1);
@@ -216,7 +249,10 @@ fn a_dateline_sets_the_reference_date_without_front_matter() {
         "Talks open\n\nGENEVA, March 3, 2021 (Reuters) — Talks opened on Tuesday.\n".as_bytes(),
     );
     let a = read(&p).0.unwrap();
-    assert_eq!(a.reference.map(|d| d.to_string()).as_deref(), Some("2021-03-03"));
+    assert_eq!(
+        a.reference.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-03")
+    );
     assert_eq!(a.reference_basis, Some(ReferenceBasis::Dateline));
 }
 

@@ -142,3 +142,26 @@ fn empty_and_blank_texts() {
         assert_eq!(a.dateline, None, "{t:?}");
     }
 }
+
+#[test]
+fn the_title_line_may_come_after_a_section_label() {
+    let t = "---\ntitle: Rome and Paris sign a pact\n---\nWORLD NEWS\n\nRome and Paris sign a pact\n\nThe two signed.";
+    let a = parse(t);
+    assert_eq!(
+        &t[a.headline.clone().unwrap()],
+        "Rome and Paris sign a pact"
+    );
+}
+
+#[test]
+fn a_dateline_may_follow_a_short_byline_like_line() {
+    let t = "Talks open\nStaff Reporter\nGENEVA, March 3, 2021 (Reuters) — Talks opened.";
+    let a = parse(t);
+    assert_eq!(
+        &t[a.dateline.clone().unwrap()],
+        "GENEVA, March 3, 2021 (Reuters) —"
+    );
+    // ...but not one buried under running text.
+    let t = "Talks open\nThe talks opened today.\nGENEVA, March 3, 2021 (Reuters) — More.";
+    assert_eq!(parse(t).dateline, None);
+}
