@@ -183,13 +183,13 @@ fn find_head(
         content
             .iter()
             .take(DATELINE_LINES)
-            .position(|(l, _)| repeats_title(&text[l.trimmed(text)], t))
+            .position(|(l, _)| repeats_title(&text[heading(text, l)], t))
     });
     if let Some(i) = repeat {
-        headline = Some(content[i].0.trimmed(text));
+        headline = Some(heading(text, &content[i].0));
         rest = &content[i + 1..];
     } else if let Some(((first, blank_after), tail)) = content.split_first() {
-        let range = first.trimmed(text);
+        let range = heading(text, first);
         let l = &text[range.clone()];
         let is_dateline = dateline::read(l).is_some_and(|d| d.alone);
         let open = l.len() <= MAX_HEADLINE && !ends_with_period(l);
@@ -212,6 +212,19 @@ fn find_head(
         }
     }
     (headline, None, None)
+}
+
+/// A line's trimmed range, without the `#` marks of a Markdown heading.
+fn heading(text: &str, line: &Line) -> Range<usize> {
+    let r = line.trimmed(text);
+    let l = &text[r.clone()];
+    let hashes = l.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && l[hashes..].starts_with(' ') {
+        let rest = &l[hashes..];
+        let lead = rest.len() - rest.trim_start().len();
+        return r.start + hashes + lead..r.end;
+    }
+    r
 }
 
 /// Non-blank, non-chrome lines from `from`, each with whether a blank line (or the end) follows.

@@ -165,3 +165,14 @@ fn a_dateline_may_follow_a_short_byline_like_line() {
     let t = "Talks open\nThe talks opened today.\nGENEVA, March 3, 2021 (Reuters) — More.";
     assert_eq!(parse(t).dateline, None);
 }
+
+#[test]
+fn a_markdown_heading_is_a_headline_without_its_marks() {
+    let t = "# Rome and Paris sign a pact\n\nThe two signed.";
+    let a = parse(t);
+    assert_eq!(
+        &t[a.headline.clone().unwrap()],
+        "Rome and Paris sign a pact"
+    );
+    assert_eq!(a.title(), "Rome and Paris sign a pact");
+}

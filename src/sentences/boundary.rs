@@ -161,7 +161,8 @@ pub fn sentences_with(
         }
         i = k;
         let after = char_at(text, k).filter(|_| k < end);
-        if after.is_some_and(|a| !a.is_whitespace()) {
+        let wide = matches!(c, '。' | '！' | '？');
+        if after.is_some_and(|a| !a.is_whitespace()) && !wide {
             continue; // "10.4", "U.S", "example.org", ".”,"
         }
         let mut n = k;
@@ -247,6 +248,11 @@ mod tests {
             split("One here. Two there! Three? Four"),
             ["One here.", "Two there!", "Three?", "Four"]
         );
+    }
+
+    #[test]
+    fn full_width_marks_end_sentences_without_spaces() {
+        assert_eq!(split("会谈结束。双方同意！"), ["会谈结束。", "双方同意！"]);
     }
 
     #[test]
