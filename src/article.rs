@@ -199,19 +199,42 @@ fn find_head(
             rest = tail;
         }
     }
-    for (line, _) in rest.iter().take(DATELINE_LINES) {
+    let from = headline.as_ref().map_or(body_start, |h| {
+        rest.first().map_or(h.end, |(l, _)| l.start.min(h.end))
+    });
+    match find_dateline(text, from) {
+        Some((span, date)) => (headline, Some(span), date),
+        None => (headline, None, None),
+    }
+}
+
+/// The dateline among the first lines from `from`: at the start of a content line, or a
+/// labelled date (`Updated: Nov 24, 2024`) in a chrome line such as a byline. Only short
+/// metadata-like lines may stand before it; running text ends the search.
+fn find_dateline(text: &str, from: usize) -> Option<(Range<usize>, Option<NaiveDate>)> {
+    let mut content = 0;
+    for line in lines(text, from)
+        .filter(|l| !l.is_blank(text))
+        .take(DATELINE_LINES * 3)
+    {
         let range = line.trimmed(text);
         let l = &text[range.clone()];
-        if let Some(d) = dateline::read(l) {
-            let span = range.start..range.start + d.len;
-            return (headline, Some(span), d.date);
+        if crate::chrome::is_chrome(l) {
+            if let Some((at, d)) = dateline::read_labelled(l) {
+                let s = range.start + at;
+                return Some((s..s + d.len, d.date));
+            }
+            continue;
         }
-        // Only short metadata-like lines may stand between the headline and the dateline.
-        if l.len() > 80 || ends_with_period(l) {
-            break;
+        if let Some(d) = dateline::read(l) {
+            return Some((range.start..range.start + d.len, d.date));
+        }
+        content += 1;
+        if content >= DATELINE_LINES || l.len() > 80 || ends_with_period(l) {
+            return None;
         }
     }
-    (headline, None, None)
+    None
 }
 
 /// A line's trimmed range, without the `#` marks of a Markdown heading.

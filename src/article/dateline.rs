@@ -331,6 +331,30 @@ fn time_tail(s: &str) -> bool {
             .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, ':' | '.' | ' ' | '+' | '(' | ')'))
 }
 
+/// Finds a labelled date (`Published: May 7, 2005`, `Updated on 7 May 2005 10:30 IST`) that
+/// ends `line`, perhaps after a byline (`By Jane Doe | Updated: Nov 24, 2024`). Returns where it
+/// starts in the line.
+pub fn read_labelled(line: &str) -> Option<(usize, Dateline)> {
+    let lower = line.to_ascii_lowercase();
+    for l in ["published", "updated", "posted on"] {
+        for (at, _) in lower.match_indices(l) {
+            let word_start = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+            let at = if at >= 5 && lower[..at].ends_with("last ") {
+                at - 5
+            } else {
+                at
+            };
+            if !word_start {
+                continue;
+            }
+            if let Some(d) = read(&line[at..]).filter(|d| d.alone) {
+                return Some((at, d));
+            }
+        }
+    }
+    None
+}
+
 /// Reads a dateline at the start of `line` (already trimmed at the start).
 pub fn read(line: &str) -> Option<Dateline> {
     let line = line.trim_end();
@@ -447,6 +471,16 @@ mod tests {
             assert_eq!(d.len, l.len(), "{l}");
             assert_eq!(d.date, want, "{l}");
         }
+    }
+
+    #[test]
+    fn a_labelled_date_after_a_byline() {
+        let l = "By Jane Doe | Updated: Nov 24, 2024, 10:32 IST";
+        let (at, d) = read_labelled(l).unwrap();
+        assert_eq!(&l[at..at + d.len], "Updated: Nov 24, 2024, 10:32 IST");
+        assert_eq!(d.date, ymd(2024, 11, 24));
+        assert_eq!(read_labelled("By Jane Doe | Updated 3 hours ago"), None);
+        assert_eq!(read_labelled("Unpublished: May 7, 2005"), None);
     }
 
     #[test]

@@ -176,3 +176,16 @@ fn a_markdown_heading_is_a_headline_without_its_marks() {
     );
     assert_eq!(a.title(), "Rome and Paris sign a pact");
 }
+
+#[test]
+fn a_published_line_gives_the_reference_date() {
+    let t = "Drills expand\nBy Jane Doe | Published: March 3, 2021 10:00 AM\n\nThe drills grew.";
+    let a = parse(t);
+    assert_eq!(
+        &t[a.dateline.clone().unwrap()],
+        "Published: March 3, 2021 10:00 AM"
+    );
+    assert_eq!(a.reference, ymd(2021, 3, 3));
+    let t = "Drills expand\nUpdated: 4 March 2021\nThe drills grew.";
+    assert_eq!(parse(t).reference, ymd(2021, 3, 4));
+}
