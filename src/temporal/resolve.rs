@@ -138,7 +138,13 @@ pub(crate) fn resolve(rel: Rel, reference: NaiveDate, dir: Dir) -> Option<DateVa
             let probe = |yy: i32| NaiveDate::from_ymd_opt(yy, u32::from(month), u32::from(day));
             // Feb. 29: judge the direction on the day before it.
             let first = probe(y).or_else(|| NaiveDate::from_ymd_opt(y, u32::from(month), 28))?;
-            let yy = year_for(reference, first, first, dir);
+            // A week's slack either way: a slip of tense is likelier than a year's jump.
+            let yy = year_for(
+                reference,
+                add_days(first, -7).unwrap_or(first),
+                add_days(first, 7).unwrap_or(first),
+                dir,
+            );
             DateValue::ymd(yy, u32::from(month), u32::from(day))
         }
         Rel::Month { month, shift } => {

@@ -68,11 +68,15 @@ fn tense_of(lex: &Lexicon, text: &str, toks: &[Tok], i: usize) -> Option<Tense> 
 
 /// The direction of the clause around tokens `a..b` (the expression itself excluded).
 pub(crate) fn direction(lex: &Lexicon, text: &str, toks: &[Tok], a: usize, b: usize) -> Dir {
+    let mut left_open = true;
+    let mut right_open = true;
     for d in 1..=REACH {
-        let left = a.checked_sub(d).and_then(|i| tense_of(lex, text, toks, i));
-        let right = b
+        let li = a.checked_sub(d).filter(|_| left_open);
+        let ri = b
             .checked_add(d - 1)
-            .and_then(|i| tense_of(lex, text, toks, i));
+            .filter(|&r| right_open && r < toks.len());
+        let left = li.and_then(|i| tense_of(lex, text, toks, i));
+        let right = ri.and_then(|i| tense_of(lex, text, toks, i));
         if let Some(t) = left.or(right) {
             return match t {
                 Tense::Past => Dir::Past,
@@ -80,11 +84,34 @@ pub(crate) fn direction(lex: &Lexicon, text: &str, toks: &[Tok], a: usize, b: us
                 Tense::Present => Dir::Neutral,
             };
         }
-        if a < d && b + d > toks.len() {
+        // A clause boundary ends the search on that side.
+        left_open = li.is_some_and(|i| !boundary(text, toks, i));
+        right_open = ri.is_some_and(|i| !boundary(text, toks, i));
+        if !left_open && !right_open {
             break;
         }
     }
     Dir::Neutral
+}
+
+/// Token `i` starts or ends a clause (`that`, `which`, `because`, `;`).
+fn boundary(text: &str, toks: &[Tok], i: usize) -> bool {
+    let Some(w) = toks.get(i).and_then(|t| text.get(t.start..t.end)) else {
+        return true;
+    };
+    if matches!(w, "." | "!" | "?") {
+        // A sentence end, unless the period closes an abbreviation or initial (`Inc.`, `Mr.`).
+        return i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_none_or(|p| !(p.cap && p.kind == Kind::Word && p.end - p.start <= 4));
+    }
+    [
+        "that", "which", "who", "whom", "whose", "because", "while", "although", "though", "if",
+        "unless", "whereas", "but", ";", ":", "(", ")", "—", "–",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x))
 }
 
 #[cfg(test)]
@@ -117,5 +144,12 @@ mod tests {
         );
         assert_eq!(dir_of("The iPod ships in June.", "June"), Dir::Neutral);
         assert_eq!(dir_of("It will be released in June.", "June"), Dir::Future);
+        assert_eq!(
+            dir_of(
+                "They signed it on Thursday that would allow more.",
+                "Thursday"
+            ),
+            Dir::Past
+        );
     }
 }

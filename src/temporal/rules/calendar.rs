@@ -28,13 +28,20 @@ pub(super) fn month_word(c: &Ctx, i: usize) -> Option<(u8, usize)> {
         // `Mar.`-style periods after full names do not occur; `May.` ends a sentence.
         return Some((m, i + 1));
     }
-    if c.punct(i + 1, '.') && c.adj(i + 1) {
-        return Some((m, i + 2));
-    }
-    if c.num(i + 1, 1..=4).is_some() || c.day_num(i + 1).is_some() {
-        return Some((m, i + 1));
-    }
-    None
+    // An abbreviation (`Nov.`, `Sept`) needs a day or year after it, or a preposition before it:
+    // `Dong Jun.` ends a name.
+    let j = if c.punct(i + 1, '.') && c.adj(i + 1) {
+        i + 2
+    } else {
+        i + 1
+    };
+    let number_after = c.num(j, 1..=4).is_some() || c.day_num(j).is_some();
+    let prep_before = c.prev(i).is_some_and(|p| {
+        c.has(p, |w| {
+            matches!(w, Word::Prep | Word::Shift(_) | Word::Approx)
+        }) && !c.is(p, "and")
+    });
+    (number_after || (prep_before && j == i + 2)).then_some((m, j))
 }
 
 /// A year after a month or day: `2024`, `, 2024`, `of 2024`; returns it and the token after.
