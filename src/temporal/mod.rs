@@ -57,20 +57,29 @@ pub struct Timex {
     pub kind: TimexKind,
 }
 
+/// Buffers reused across sentences and calls: tokens and keyword positions.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<Tok>,
+    triggers: Vec<usize>,
+}
+
 thread_local! {
-    /// Token buffer reused across sentences and calls.
-    static TOKENS: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
 
 /// Finds the temporal expressions of `text` within the given sentences, resolving relative ones
 /// against `reference`.
 pub fn tag(text: &str, sentences: &[Sentence], reference: Option<NaiveDate>) -> Vec<Timex> {
     let mut out = Vec::new();
-    TOKENS.with(|cell| {
-        let mut buf = cell.borrow_mut();
+    BUFFERS.with(|cell| {
+        let Ok(mut guard) = cell.try_borrow_mut() else {
+            return;
+        };
+        let buf = &mut *guard;
         for s in sentences {
             if let Some(sentence) = text.get(s.start..s.end) {
-                tag_sentence(sentence, s.start, reference, &mut buf, &mut out);
+                tag_sentence(sentence, s.start, reference, buf, &mut out);
             }
         }
     });
@@ -93,25 +102,24 @@ fn tag_sentence(
     sentence: &str,
     offset: usize,
     reference: Option<NaiveDate>,
-    toks: &mut Vec<Tok>,
+    buf: &mut Buffers,
     out: &mut Vec<Timex>,
 ) {
     let lex = &*LEXICON_DATA;
-    let has_digit = sentence.bytes().any(|b| b.is_ascii_digit());
-    let mut any_trigger = false;
-    lex.find_triggers(sentence, |_, _| any_trigger = true);
-    if !any_trigger && !has_digit {
+    let triggers = &mut buf.triggers;
+    triggers.clear();
+    lex.find_triggers(sentence, |s, _| triggers.push(s));
+    if triggers.is_empty() && !sentence.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
+    let toks = &mut buf.toks;
     tokens::tokenize(sentence, toks);
-    if any_trigger {
-        let toks_ref = &mut *toks;
-        lex.find_triggers(sentence, |s, _| {
-            if let Ok(k) = toks_ref.binary_search_by_key(&s, |t| t.start) {
-                toks_ref[k].trigger = true;
-            }
-        });
+    for &s in triggers.iter() {
+        if let Ok(k) = toks.binary_search_by_key(&s, |t| t.start) {
+            toks[k].trigger = true;
+        }
     }
+    let toks = &*toks;
     let mut ctx = Ctx {
         text: sentence,
         toks,

@@ -120,7 +120,8 @@ pub(crate) fn resolve(rel: Rel, reference: NaiveDate, dir: Dir) -> Option<DateVa
             let back = (today - target).rem_euclid(7); // days back to the last such day
             let fwd = (target - today).rem_euclid(7); // days on to the next
             let n = match (shift, dir) {
-                (Some(-1), _) => -(if back == 0 { 7 } else { back }),
+                // `last Friday`: the Friday of the week before the reference week.
+                (Some(-1), _) => target - today - 7,
                 (Some(1), _) => {
                     if fwd == 0 {
                         7
