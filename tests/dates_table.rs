@@ -122,6 +122,8 @@ const ROWS: &[(&str, &str, &str, &str)] = &[
     ("Apple announced this morning a price cut.", "2008-01-09", "this morning", "2008-01-09"),
     ("Fighting resumed last night in the north.", SUN, "last night", "2021-01-02"),
     ("The minister arrives tonight.", SAT, "tonight", "2024-11-23"),
+    ("The minister arrives later today.", SAT, "later today", "2024-11-23"),
+    ("The minister arrived earlier on Friday.", SAT, "Friday", "2024-11-22"),
     ("Talks continue tomorrow morning.", SAT, "tomorrow morning", "2024-11-24"),
     ("Apple today unveiled its latest iPod.", "", "today", "null"),
     // Weeks.
@@ -135,6 +137,9 @@ const ROWS: &[(&str, &str, &str, &str)] = &[
     ("The results came this week.", NYE, "this week", "2026-W01"),
     ("Crowds gathered this weekend.", SAT, "this weekend", "2024-W47"),
     ("The price fell a week ago.", SAT, "a week ago", "2024-W46"),
+    ("Talks collapsed over the weekend.", MON, "the weekend", "2024-W02"),
+    ("Talks will resume over the weekend.", MON, "the weekend", "2024-W03"),
+    ("Talks collapsed last weekend.", MON, "last weekend", "2024-W02"),
     ("Delegates stay for the rest of the week.", SAT, "the rest of the week", "2024-W47"),
     // Months.
     ("The summit will take place next month.", "2019-11-30", "next month", "2019-12"),
@@ -199,6 +204,9 @@ const ROWS: &[(&str, &str, &str, &str)] = &[
     ("We look forward to working together in the future.", SAT, "the future", "null"),
     ("One year later he was fired.", SAT, "One year later", "null"),
     ("Mistakes were made in the past.", SAT, "the past", "null"),
+    ("Prices have risen in recent years.", SAT, "recent years", "null"),
+    ("Prices will rise in the coming months.", SAT, "the coming months", "null"),
+    ("Prices rose in the past few years.", SAT, "the past few years", "null"),
     // The present.
     ("Shipping began more than a week now.", "2005-05-07", "now", "2005-05-07"),
     ("The store currently sells music.", "2006-06-20", "currently", "2006-06-20"),
@@ -223,6 +231,9 @@ const ROWS: &[(&str, &str, &str, &str)] = &[
     ("The rally starts at 2015 hours.", SAT, "2015", "-"),
     ("About 2000 people marched on the capital.", SAT, "2000", "-"),
     ("Flight 2015 landed safely.", SAT, "2015", "-"),
+    ("Markets closed at 2100 GMT.", SAT, "2100", "-"),
+    ("Airbus delivered 1950 planes.", SAT, "1950", "-"),
+    ("The now-defunct firm sold its plant.", SAT, "now", "-"),
     ("He served for three years.", SAT, "three years", "-"),
     ("The ban lasts a week.", SAT, "a week", "-"),
     ("Over the past year prices rose.", SAT, "the past year", "-"),

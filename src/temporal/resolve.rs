@@ -43,6 +43,9 @@ pub(crate) enum Rel {
     Quarter(u8),
     /// A season (by its middle month): the year it falls in, `shift` as for weekdays.
     Season { month: u8, shift: Option<i8> },
+    /// The weekend nearest the reference date in the clause's direction (`over the weekend`),
+    /// as its ISO week.
+    Weekend,
     /// The reference date itself (`now`).
     Present,
 }
@@ -58,6 +61,7 @@ impl Rel {
                 | Rel::Month { shift: None, .. }
                 | Rel::Quarter(_)
                 | Rel::Season { shift: None, .. }
+                | Rel::Weekend
         )
     }
 }
@@ -113,6 +117,17 @@ pub(crate) fn resolve(rel: Rel, reference: NaiveDate, dir: Dir) -> Option<DateVa
     let m = reference.month();
     match rel {
         Rel::Present => Some(DateValue::Day(reference)),
+        Rel::Weekend => {
+            // Saturday and Sunday close their ISO week; on a weekday a past weekend is the
+            // previous week's.
+            let in_weekend = reference.weekday().num_days_from_monday() >= 5;
+            let k = if in_weekend || dir == Dir::Future {
+                0
+            } else {
+                -7
+            };
+            add_days(reference, k).map(week_of)
+        }
         Rel::Days(n) => add_days(reference, n).map(DateValue::Day),
         Rel::Weekday { day, shift } => {
             let target = i64::from(weekday_of(day).num_days_from_monday());

@@ -115,7 +115,11 @@ fn deictic(c: &Ctx, i: usize, n: i8) -> Option<Found> {
 }
 
 /// `now`, `currently`.
-fn present(_c: &Ctx, i: usize) -> Option<Found> {
+fn present(c: &Ctx, i: usize) -> Option<Found> {
+    // `now-defunct` describes a thing.
+    if c.punct(i + 1, '-') && c.adj(i + 1) {
+        return None;
+    }
     Some(Found {
         a: i,
         b: i + 1,
@@ -137,6 +141,11 @@ fn vague(c: &Ctx, i: usize) -> Option<Found> {
 fn later(c: &Ctx, i: usize) -> Option<Found> {
     if c.is(i + 1, "than") || c.is(i + 1, "on") {
         return None;
+    }
+    // `later today`, `later Friday`: the day, from `later` on.
+    if c.has(i + 1, |w| matches!(w, Word::Deictic(_) | Word::Weekday(_))) {
+        let f = word(c, i + 1)?;
+        return Some(Found { a: i, ..f });
     }
     if c.shift(i + 1).is_some() && c.unit(i + 2).is_some() {
         let f = unit(c, i + 2, c.unit(i + 2)?)?;
@@ -291,7 +300,7 @@ fn unit(c: &Ctx, i: usize, u: Unit) -> Option<Found> {
         });
     }
     if plural {
-        return None;
+        return vague_plural(c, i);
     }
     let k0 = c.prev(i)?;
     let fiscal = c.has(k0, |w| matches!(w, Word::Fiscal));
@@ -326,6 +335,9 @@ fn unit(c: &Ctx, i: usize, u: Unit) -> Option<Found> {
         }
         if u == Unit::Day {
             return None;
+        }
+        if u == Unit::Weekend && sh == 0 {
+            return Found::date(extend_left(c, a), i + 1, Val::Rel(Rel::Weekend));
         }
         let val = shifted(u, i32::from(sh))?;
         let kind = if matches!(val, Val::Null { .. }) {
@@ -369,12 +381,38 @@ fn unit(c: &Ctx, i: usize, u: Unit) -> Option<Found> {
         let (val, b) = quarter_year(c, i + 1, u, q);
         return Found::date(a, b, val);
     }
+    // `over the weekend`
+    if u == Unit::Weekend
+        && c.is(k, "the")
+        && c.prev(k)
+            .is_some_and(|p| c.is_any(p, &["over", "during", "on", "at", "for", "by"]))
+    {
+        return Found::date(k, i + 1, Val::Rel(Rel::Weekend));
+    }
     // `the (very) beginning of the (fiscal) year`
     if c.is(k, "the") && c.prev(k).is_some_and(|of| c.is(of, "of")) {
         let a = extend_left(c, k);
         if a != k {
             return Found::date(a, i + 1, shifted(u, 0)?);
         }
+    }
+    None
+}
+
+/// `recent years`, `the coming months`, `the next few weeks`: times with no calendar value.
+fn vague_plural(c: &Ctx, i: usize) -> Option<Found> {
+    let p = c.prev(i)?;
+    let with_the = |a: usize| c.prev(a).filter(|&t| c.is(t, "the")).unwrap_or(a);
+    if c.is(p, "recent") {
+        return vague_found(with_the(p), i + 1);
+    }
+    if c.is_any(p, &["coming", "next", "past", "last"]) && c.prev(p).is_some_and(|t| c.is(t, "the"))
+    {
+        return vague_found(with_the(p), i + 1);
+    }
+    if c.is(p, "few") {
+        let s = c.prev(p).filter(|&q| c.shift(q).is_some())?;
+        return vague_found(with_the(s), i + 1);
     }
     None
 }
