@@ -40,6 +40,7 @@ pub(crate) enum Word {
     Present,
     Vague,
     Later,
+    Period,
     Future,
     Past,
     Unit(Unit),
@@ -71,6 +72,7 @@ impl Word {
                 | Word::Present
                 | Word::Vague
                 | Word::Later
+                | Word::Period
                 | Word::Future
                 | Word::Past
                 | Word::Unit(_)
@@ -107,6 +109,7 @@ fn parse_class(class: &str, value: Option<&str>) -> Result<Word, String> {
         "present" => Word::Present,
         "vague" => Word::Vague,
         "later" => Word::Later,
+        "period" => Word::Period,
         "future" => Word::Future,
         "past" => Word::Past,
         "unit" => Word::Unit(match value {

@@ -142,6 +142,18 @@ fn tag_sentence(
             Val::Abs(v) => (Some(v), Basis::Explicit),
             Val::Null { explicit: true } => (None, Basis::Explicit),
             Val::Null { explicit: false } => (None, Basis::Unresolved),
+            Val::Anchored(n) => {
+                let anchor = out.iter().rev().find_map(|t| match t.value {
+                    Some(DateValue::Day(d)) if t.kind == TimexKind::Date => Some(d),
+                    _ => None,
+                });
+                let day =
+                    anchor.and_then(|d| d.checked_add_signed(chrono::TimeDelta::try_days(n)?));
+                match day {
+                    Some(d) => (Some(DateValue::Day(d)), Basis::Relative),
+                    None => (None, Basis::Unresolved),
+                }
+            }
             Val::Rel(rel) => match reference {
                 None => (None, Basis::Unresolved),
                 Some(r) => {

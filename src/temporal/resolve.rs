@@ -202,9 +202,11 @@ pub(crate) fn resolve(rel: Rel, reference: NaiveDate, dir: Dir) -> Option<DateVa
         Rel::Years(k) => y.checked_add(k).map(DateValue::Year),
         Rel::Quarter(q) => {
             let v = DateValue::Quarter(y, q.clamp(1, 4));
+            // Without a tense, a quarter is the latest one begun: news tells of quarters
+            // under way or just ended.
             let yy = match dir {
                 Dir::Future if v.last_day() < reference => y + 1,
-                Dir::Past if v.first_day() > reference => y - 1,
+                Dir::Past | Dir::Neutral if v.first_day() > reference => y - 1,
                 _ => y,
             };
             Some(DateValue::Quarter(yy, q.clamp(1, 4)))

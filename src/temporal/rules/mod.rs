@@ -23,6 +23,8 @@ pub(crate) enum Val {
     Null { explicit: bool },
     /// Looks like a date but is none (`Feb. 29, 2023`): the tokens are consumed, nothing reported.
     Invalid,
+    /// Days from the last dated day told before it (`the next day` +1, `that day` 0).
+    Anchored(i64),
 }
 
 /// One match: tokens `a..b`.

@@ -18,6 +18,7 @@ pub(super) fn word(c: &Ctx, i: usize) -> Option<Found> {
             Word::Present => present(c, i),
             Word::Vague => vague(c, i),
             Word::Later => later(c, i),
+            Word::Period => open_period(c, i),
             Word::Future => future(c, i),
             Word::Past => past(c, i),
             Word::Unit(u) => unit(c, i, u),
@@ -173,6 +174,33 @@ fn later(c: &Ctx, i: usize) -> Option<Found> {
     vague_found(i, i + 1)
 }
 
+/// `an undetermined period (of time)`, `an indefinite period`.
+fn open_period(c: &Ctx, i: usize) -> Option<Found> {
+    let adj = c.prev(i)?;
+    if !c.is_any(
+        adj,
+        &[
+            "undetermined",
+            "unspecified",
+            "indefinite",
+            "unknown",
+            "undisclosed",
+        ],
+    ) {
+        return None;
+    }
+    let a = c
+        .prev(adj)
+        .filter(|&d| c.is_any(d, &["a", "an", "the"]))
+        .unwrap_or(adj);
+    let b = if c.is(i + 1, "of") && c.is(i + 2, "time") {
+        i + 3
+    } else {
+        i + 1
+    };
+    vague_found(a, b)
+}
+
 /// `the future`, `the near future`.
 fn future(c: &Ctx, i: usize) -> Option<Found> {
     let mut a = c.prev(i)?;
@@ -302,6 +330,9 @@ fn unit(c: &Ctx, i: usize, u: Unit) -> Option<Found> {
     if plural {
         return vague_plural(c, i);
     }
+    if u == Unit::Day {
+        return narrative_day(c, i);
+    }
     let k0 = c.prev(i)?;
     let fiscal = c.has(k0, |w| matches!(w, Word::Fiscal));
     if fiscal && u == Unit::Year {
@@ -397,6 +428,43 @@ fn unit(c: &Ctx, i: usize, u: Unit) -> Option<Found> {
         }
     }
     None
+}
+
+/// `the next day`, `the following day`, `the day before`, `that day`: a day counted from the
+/// last day the text dated.
+fn narrative_day(c: &Ctx, i: usize) -> Option<Found> {
+    let p = c.prev(i)?;
+    let the = c.prev(p).filter(|&t| c.is(t, "the"));
+    if c.is(p, "the") {
+        let n = if c.is(i + 1, "before") {
+            -1
+        } else if c.is(i + 1, "after")
+            && !c
+                .tok(i + 2)
+                .is_some_and(|t| t.kind == super::Kind::Word && !c.is_any(i + 2, &["that", "and"]))
+        {
+            1
+        } else {
+            return None;
+        };
+        return Found::date(p, i + 2, Val::Anchored(n));
+    }
+    let n = if c.is_any(p, &["next", "following"]) {
+        1
+    } else if c.is_any(p, &["previous", "preceding"]) {
+        -1
+    } else if c.is(p, "same") || c.is(p, "that") {
+        0
+    } else {
+        return None;
+    };
+    let a = match the {
+        Some(t) => t,
+        None if c.is(p, "that") => p,
+        None if c.is(p, "same") => c.prev(p).filter(|&t| c.is(t, "that"))?,
+        None => return None,
+    };
+    Found::date(a, i + 1, Val::Anchored(n))
 }
 
 /// `recent years`, `the coming months`, `the next few weeks`: times with no calendar value.
