@@ -97,6 +97,25 @@ pub fn sections(text: &str) -> HashMap<String, Vec<String>> {
     out
 }
 
+impl Lexicon {
+    /// A title, or a capitalised role word (`Analyst`, `Employee`): it may stand before a name
+    /// but is never part of one.
+    pub fn is_role(&self, word: &str) -> bool {
+        self.title_heads.contains(word) || {
+            let lower = word.to_lowercase();
+            lower != word
+                && self.cues.contains(&lower)
+                && !FAMILY.contains(&lower.as_str())
+                && !self.titles.contains(word)
+        }
+    }
+}
+
+/// Cue words that are also surnames or given names when capitalised (`Son`).
+const FAMILY: &[&str] = &[
+    "son", "wife", "husband", "daughter", "father", "mother", "brother", "sister",
+];
+
 fn caution_of(name: &str) -> (Caution, &str) {
     if let Some(n) = name.strip_prefix('?') {
         (Caution::PersonName, n.trim())

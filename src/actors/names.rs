@@ -43,6 +43,11 @@ pub struct Found {
     pub brackets: Vec<Bracket>,
 }
 
+/// Lowercase name particles (`al-Assad`, `bin Salman`).
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ul", "ud", "de", "da", "di", "van", "von",
+];
+
 const AUX: &[&str] = &[
     "also",
     "then",
@@ -110,6 +115,11 @@ pub fn find(text: &str, tokens: &[Token], gaz: &[GazMatch], lex: &Lexicon) -> Fo
 fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
     (t.is_cap() || t.is_initial())
         && !t.text.split('-').any(|p| lex.events.contains(p))
+        && t.text
+            .split('-')
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&p))
+        && !t.text.chars().any(|c| c.is_ascii_digit())
+        && !lex.is_role(t.text)
         && (!t.is_acronym() || t.is_initial())
         && !lex.nonnames.contains(t.text)
         && !lex.titles.contains(t.text)
@@ -197,15 +207,6 @@ fn run(
             if lex.entries[gaz[g].entry].kind == ActorKind::Organisation {
                 bracket(text, tokens, first, b - 1, found);
             }
-        } else if let Some(first) = initials_match(text, tokens, lex, a, b) {
-            found.cands.push(Cand {
-                first,
-                last: b - 1,
-                kind: ActorKind::Organisation,
-                cued: true,
-            });
-            bracket(text, tokens, first, b - 1, found);
-            person_end = first;
         }
     }
     // People.
@@ -239,6 +240,38 @@ fn person(
     e: usize,
     found: &mut Found,
 ) {
+    let mut s = s;
+    let mut e = e;
+    let mut role = false;
+    // `Employee Phil Schiller`: a capitalised common noun opening the sentence before a given name.
+    if tokens[s].sent_start && e - s >= 3 && lex.given.contains(tokens[s + 1].text) {
+        s += 1;
+        role = true;
+    }
+    // `Commissioner for Competition Neelie Kroes`: the portfolio is part of the title.
+    if e - s >= 3 && s == a && s >= 2 {
+        let (p1, p2) = (&tokens[s - 1], &tokens[s - 2]);
+        if matches!(p1.text, "for" | "of") && lex.is_role(p2.text) && tokens[s].joined() {
+            s += 1;
+            role = true;
+        }
+    }
+    // `Martin Luther King`: a title word ending the run after a name is a surname.
+    if e < tokens.len()
+        && e - s >= 2
+        && tokens[e].joined()
+        && !tokens[e - 1].poss
+        && tokens[e].segment == tokens[s].segment
+        && lex.title_heads.contains(tokens[e].text)
+        && !tokens[e].is_acronym()
+        && !tokens[e].text.ends_with('.')
+        && !tokens
+            .get(e + 1)
+            .is_some_and(|t| t.joined() && t.is_cap() && !tokens[e].poss)
+        && gaz_of[e].is_none()
+    {
+        e += 1;
+    }
     let len = e - s;
     if len > 4 || (s..e).all(|k| tokens[k].is_initial()) || tokens[e - 1].is_initial() {
         return;
@@ -246,15 +279,16 @@ fn person(
     let first = &tokens[s];
     let prev = s.checked_sub(1).map(|p| &tokens[p]);
     let prev_close = first.joined() || first.sep.trim() == ",";
-    let titled = prev.is_some_and(|p| {
-        prev_close && !p.poss && p.segment == first.segment && gaz_of[s - 1].is_none() && {
-            if s > a {
-                lex.title_heads.contains(p.text)
-            } else {
-                lex.cues.contains(p.text) || lex.title_heads.contains(p.text)
+    let titled = role
+        || prev.is_some_and(|p| {
+            prev_close && !p.poss && p.segment == first.segment && gaz_of[s - 1].is_none() && {
+                if s > a {
+                    lex.is_role(p.text)
+                } else {
+                    lex.cues.contains(p.text) || lex.is_role(p.text)
+                }
             }
-        }
-    });
+        });
     let initial = len >= 2 && (s..e).any(|k| tokens[k].is_initial());
     let given = len >= 2 && lex.given.contains(first.text);
     let verb = {
@@ -285,14 +319,6 @@ fn person(
     });
 }
 
-/// Letters an acronym takes from a word: the first of each hyphenated part.
-fn initials(word: &str) -> String {
-    word.split('-')
-        .filter_map(|p| p.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
-}
-
 /// The bracketed acronym after tokens `..=last`, if any.
 fn acronym_after<'t, 'a>(
     text: &str,
@@ -304,36 +330,6 @@ fn acronym_after<'t, 'a>(
         return None;
     }
     text[t.end..].starts_with(')').then_some(t)
-}
-
-/// The first token of a run tail whose initials spell the bracketed acronym after the run.
-fn initials_match(
-    text: &str,
-    tokens: &[Token],
-    lex: &Lexicon,
-    a: usize,
-    b: usize,
-) -> Option<usize> {
-    let acr = acronym_after(text, tokens, b - 1)?;
-    let want: String = acr.text.chars().filter(|c| c.is_alphabetic()).collect();
-    let mut letters = String::new();
-    for k in (a..b).rev() {
-        let t = &tokens[k];
-        if lex.function.contains(t.text)
-            || lex.place_words.contains(t.text)
-            || lex.events.contains(t.text)
-        {
-            return None;
-        }
-        letters = initials(t.text) + &letters;
-        if letters == want {
-            return (b - k >= 2).then_some(k);
-        }
-        if letters.len() > want.len() {
-            return None;
-        }
-    }
-    None
 }
 
 fn bracket(text: &str, tokens: &[Token], first: usize, last: usize, found: &mut Found) {
