@@ -423,3 +423,33 @@ fn corpus_aliases_map_a_lone_surname_to_the_one_full_name() {
     assert_eq!(map.get("Lee"), None, "two candidates: left alone");
     assert_eq!(map.get("Chad"), None, "only people are aliased");
 }
+
+#[test]
+fn particles_stay_inside_a_name() {
+    let t = "Sheikh Mohammed bin Zayed met coach Ludwig van Dijk on Sunday.";
+    assert!(has(t, "Mohammed bin Zayed", ActorKind::Person));
+    assert!(has(t, "Ludwig van Dijk", ActorKind::Person));
+}
+
+#[test]
+fn apposition_between_name_and_verb() {
+    let t = "Margit Halvorsen, the bank's chief economist, said rates would fall.";
+    assert!(has(t, "Margit Halvorsen", ActorKind::Person));
+}
+
+#[test]
+fn known_company_with_a_legal_suffix_is_the_company() {
+    let t = "Microsoft Corp. and Nvidia Corp. gained.";
+    assert_eq!(names(t), ["Microsoft", "Nvidia"]);
+}
+
+#[test]
+fn a_given_name_before_a_place_word_is_no_person() {
+    let t = "Settlers moved into the Jordan Valley and to Victor Harbor Street.";
+    let found = find(t);
+    assert!(
+        !found.actors.iter().any(|a| a.kind == ActorKind::Person),
+        "{:?}",
+        found.actors
+    );
+}

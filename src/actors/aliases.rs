@@ -138,22 +138,28 @@ pub fn resolve_people(
         }
     }
     // Lone words of known names (`Abe, who…`, `Singh's talks`, a headline's `Modi`).
-    let taken: Vec<(usize, usize)> = covered
-        .iter()
-        .copied()
-        .chain(
-            people
-                .iter()
-                .map(|c| (tokens[c.first].start, tokens[c.last].end)),
-        )
-        .collect();
-    for t in tokens {
-        if !t.is_cap()
+    let mut taken = vec![false; tokens.len()];
+    let spans = covered.iter().copied().chain(
+        people
+            .iter()
+            .map(|c| (tokens[c.first].start, tokens[c.last].end)),
+    );
+    for (s, e) in spans {
+        let first = tokens.partition_point(|t| t.end <= s);
+        for (k, t) in tokens.iter().enumerate().skip(first) {
+            if t.start >= e {
+                break;
+            }
+            taken[k] = true;
+        }
+    }
+    for (k, t) in tokens.iter().enumerate() {
+        if taken[k]
+            || !t.is_cap()
             || t.is_initial()
             || t.text.chars().count() < 2
             || lex.nonnames.contains(t.text)
             || lex.titles.contains(t.text)
-            || taken.iter().any(|&(s, e)| t.start < e && s < t.end)
         {
             continue;
         }

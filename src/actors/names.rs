@@ -99,7 +99,7 @@ pub fn find(text: &str, tokens: &[Token], gaz: &[GazMatch], lex: &Lexicon) -> Fo
             && tokens[b].segment == tokens[a].segment
             && tokens[b].joined()
             && !tokens[b - 1].poss
-            && tokens[b].is_cap()
+            && (tokens[b].is_cap() || particle_between(tokens, b))
         {
             b += 1;
         }
@@ -110,6 +110,17 @@ pub fn find(text: &str, tokens: &[Token], gaz: &[GazMatch], lex: &Lexicon) -> Fo
     }
     continue_lists(text, tokens, &mut found.cands);
     found
+}
+
+/// A lowercase particle between two capitalised words of one name (`Mohammed bin Zayed`).
+fn particle_between(tokens: &[Token], k: usize) -> bool {
+    PARTICLES.contains(&tokens[k].text)
+        && k > 0
+        && tokens[k - 1].is_cap()
+        && !tokens[k - 1].poss
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.joined() && t.is_cap() && t.segment == tokens[k].segment)
 }
 
 fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
@@ -190,6 +201,14 @@ fn run(
         if (left..=last).any(|k| lex.events.contains(tokens[k].text)) {
             break;
         }
+        let known_org = (left..=last).any(|k| {
+            gaz_of[k].is_some_and(|g| lex.entries[gaz[g].entry].kind == ActorKind::Organisation)
+        });
+        if known_org {
+            // `Samsung Electronics Co.`: the organisation the gazetteer knows.
+            person_end = left;
+            break;
+        }
         found.cands.push(Cand {
             first: left,
             last,
@@ -219,7 +238,8 @@ fn run(
         let mut e = s + 1;
         while e < person_end
             && gaz_of[e].is_none()
-            && is_name_word(&tokens[e], lex)
+            && (is_name_word(&tokens[e], lex)
+                || (particle_between(tokens, e) && e + 1 < person_end))
             && !tokens[e - 1].poss
         {
             e += 1;
@@ -272,8 +292,20 @@ fn person(
     {
         e += 1;
     }
+    // `Charles O 'Reilly`: a lone letter cannot end a name.
+    if e - s > 1 && tokens[e - 1].text.chars().count() == 1 {
+        e -= 1;
+    }
     let len = e - s;
     if len > 4 || (s..e).all(|k| tokens[k].is_initial()) || tokens[e - 1].is_initial() {
+        return;
+    }
+    // `Jordan Valley`, `Max Planck Institute`: a place or an organisation, not a person.
+    let tail = tokens[e - 1].text;
+    if lex.place_words.contains(tail)
+        || lex.org_heads.contains(tail)
+        || lex.acronym_heads.contains(tail)
+    {
         return;
     }
     let first = &tokens[s];
@@ -299,10 +331,25 @@ fn person(
                 lex.verbs.contains(t.text)
                     || (AUX.contains(&t.text) && nx2.is_some_and(|u| lex.verbs.contains(u.text)))
             }
-            Some(t) => t.sep.trim() == "," && (t.text == "who" || t.text == "whose"),
-            None => false,
+            Some(t) if t.sep.trim() == "," && (t.text == "who" || t.text == "whose") => true,
+            Some(t)
+                if t.sep.trim() == "," && matches!(t.text, "the" | "a" | "an" | "his" | "her") =>
+            {
+                // `Margrethe Vestager, the bloc's competition chief, said`
+                tokens[e + 1..]
+                    .iter()
+                    .take(14)
+                    .take_while(|u| u.segment == first.segment && !u.sent_start)
+                    .find(|u| u.sep.contains(','))
+                    .is_some_and(|u| lex.verbs.contains(u.text))
+            }
+            _ => false,
         }
     };
+    let said_before = len >= 2
+        && prev.is_some_and(|p| {
+            first.joined() && matches!(p.text, "said" | "says" | "told" | "added" | "wrote")
+        });
     let country_poss = len >= 2
         && s == a
         && prev.is_some_and(|p| {
@@ -315,7 +362,7 @@ fn person(
         first: s,
         last: e - 1,
         kind: ActorKind::Person,
-        cued: titled || initial || given || verb || country_poss,
+        cued: titled || initial || given || verb || country_poss || said_before,
     });
 }
 
