@@ -453,3 +453,16 @@ fn a_given_name_before_a_place_word_is_no_person() {
         found.actors
     );
 }
+
+#[test]
+fn age_apposition_before_the_verb() {
+    let t = "Kowalski, 45, said the plan was bold.";
+    assert!(has(t, "Kowalski", ActorKind::Person));
+}
+
+#[test]
+fn a_name_modifying_a_noun_is_not_the_subject() {
+    let t = "President Joe Biden spoke. Later the Biden administration announced tariffs.";
+    assert_eq!(subject_at(t, "Joe Biden"), Some(true));
+    assert_eq!(subject_at(t, "Biden administration"), Some(false));
+}

@@ -333,7 +333,9 @@ fn person(
             }
             Some(t) if t.sep.trim() == "," && (t.text == "who" || t.text == "whose") => true,
             Some(t)
-                if t.sep.trim() == "," && matches!(t.text, "the" | "a" | "an" | "his" | "her") =>
+                if t.sep.trim() == ","
+                    && (matches!(t.text, "the" | "a" | "an" | "his" | "her")
+                        || t.text.chars().all(|c| c.is_ascii_digit())) =>
             {
                 // `Margrethe Vestager, the bloc's competition chief, said`
                 tokens[e + 1..]
