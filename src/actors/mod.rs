@@ -2,9 +2,26 @@
 //! resolved to one canonical name (`Singh` → `Rajnath Singh`, `Indian` → `India`, `he` → the
 //! person last named as subject). Knows nothing of events.
 
+//!
+//! Roles: [`lexicon`] (the lists in `assets/`), [`tokens`] (words with offsets),
+//! [`gazetteer`] (known countries, places, organisations), [`names`] (people and organisations
+//! by pattern), [`aliases`] (short forms, corpus-wide aliases), [`pronouns`] (subjects and
+//! pronouns).
+
+pub mod aliases;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod names;
+pub mod pronouns;
+pub mod tokens;
+
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::sentences::Sentence;
+
+pub use aliases::corpus_aliases;
 
 /// What an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -73,6 +90,128 @@ impl ArticleActors {
 
 /// Finds the actors of `text` within the given sentences.
 pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
-    let _ = (text, sentences);
-    ArticleActors::default()
+    let lex = lexicon::get();
+    let toks = tokens::tokenize(text, sentences, lex);
+    let gaz = gazetteer::find(text, &toks, lex);
+    let found = names::find(text, &toks, &gaz, lex);
+    let mut b = Builder::default();
+    for g in &gaz {
+        let e = &lex.entries[g.entry];
+        b.mention(g.start, g.end, &e.canonical, e.kind);
+    }
+    // Organisations by pattern; acronyms in brackets become their aliases.
+    for c in found
+        .cands
+        .iter()
+        .filter(|c| c.kind == ActorKind::Organisation)
+    {
+        let (s, e) = (toks[c.first].start, toks[c.last].end);
+        let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+        b.mention(s, e, &name, ActorKind::Organisation);
+    }
+    let mut acronyms: HashMap<&str, usize> = HashMap::new();
+    for br in &found.brackets {
+        if let Some(m) = b.mentions.iter().find(|m| (m.start, m.end) == br.long) {
+            acronyms.entry(br.acronym.as_str()).or_insert(m.actor);
+        }
+    }
+    for t in &toks {
+        if let Some(&actor) = acronyms.get(t.text) {
+            if !b
+                .mentions
+                .iter()
+                .any(|m| t.start < m.end && m.start < t.end)
+            {
+                b.mentions.push(ActorMention {
+                    start: t.start,
+                    end: t.end,
+                    actor,
+                    subject: false,
+                });
+            }
+        }
+    }
+    // People.
+    let covered: Vec<(usize, usize)> = b.mentions.iter().map(|m| (m.start, m.end)).collect();
+    for p in aliases::resolve_people(text, &toks, &found.cands, &covered, lex) {
+        b.mention(p.start, p.end, &p.name, ActorKind::Person);
+    }
+    b.mentions.sort_by_key(|m| (m.start, m.end));
+    // Subjects, then pronouns.
+    for m in &mut b.mentions {
+        let first = toks.partition_point(|t| t.end <= m.start);
+        let last = toks.partition_point(|t| t.start < m.end);
+        if first < last {
+            m.subject = pronouns::is_subject(text, &toks, first, last - 1);
+        }
+    }
+    let mut extra = Vec::new();
+    let mut mi = 0;
+    let mut last_subject: Option<usize> = None;
+    let mut last_person: Option<usize> = None;
+    for (k, t) in toks.iter().enumerate() {
+        while mi < b.mentions.len() && b.mentions[mi].start < t.start {
+            let m = &b.mentions[mi];
+            if b.actors[m.actor].kind == ActorKind::Person {
+                last_person = Some(m.actor);
+                if m.subject {
+                    last_subject = Some(m.actor);
+                }
+            }
+            mi += 1;
+        }
+        let Some(kind) = pronouns::pronoun(t) else {
+            continue;
+        };
+        let Some(actor) = last_subject.or(last_person) else {
+            continue;
+        };
+        let subject = kind == pronouns::Pronoun::Subject && pronouns::is_subject(text, &toks, k, k);
+        if subject {
+            last_subject = Some(actor);
+        }
+        extra.push(ActorMention {
+            start: t.start,
+            end: t.end,
+            actor,
+            subject,
+        });
+    }
+    b.mentions.extend(extra);
+    b.mentions.sort_by_key(|m| (m.start, m.end));
+    ArticleActors {
+        actors: b.actors,
+        mentions: b.mentions,
+    }
+}
+
+/// Collects distinct actors and their mentions.
+#[derive(Default)]
+struct Builder {
+    actors: Vec<Actor>,
+    index: HashMap<(String, ActorKind), usize>,
+    mentions: Vec<ActorMention>,
+}
+
+impl Builder {
+    fn mention(&mut self, start: usize, end: usize, name: &str, kind: ActorKind) {
+        let key = (name.to_string(), kind);
+        let actor = match self.index.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.actors.push(Actor {
+                    name: name.to_string(),
+                    kind,
+                });
+                self.index.insert(key, self.actors.len() - 1);
+                self.actors.len() - 1
+            }
+        };
+        self.mentions.push(ActorMention {
+            start,
+            end,
+            actor,
+            subject: false,
+        });
+    }
 }

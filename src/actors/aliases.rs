@@ -1,0 +1,220 @@
+//! Person names resolved to one canonical name: within an article a short form (`Singh`,
+//! `Kihara`, `Taro Kono`) is the full name given before (or, failing that, after) whose words
+//! contain it, the canonical name being the first full form seen; across the corpus
+//! ([`corpus_aliases`]) a lone name goes to the one full name that contains it.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::Lexicon;
+use super::names::Cand;
+use super::tokens::Token;
+use super::ActorKind;
+
+/// A person named in full (or alone, when cued but never given in full).
+#[derive(Debug, Clone)]
+struct Full {
+    name: String,
+    words: HashSet<String>,
+    starts: Vec<usize>,
+}
+
+/// A resolved person mention.
+#[derive(Debug, Clone)]
+pub struct PersonMention {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Canonical name.
+    pub name: String,
+}
+
+/// The words of a name that identify it: initials and periods left out, curly apostrophes
+/// straightened.
+pub fn name_words(name: &str) -> HashSet<String> {
+    name.split_whitespace()
+        .filter(|w| !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1))
+        .map(|w| w.trim_end_matches('.').replace('\u{2019}', "'"))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn span_text(text: &str, tokens: &[Token], first: usize, last: usize) -> String {
+    text[tokens[first].start..tokens[last].end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The full name a short form stands for: the most recent one named before `at`, else the
+/// first named after.
+fn pick(fulls: &[Full], words: &HashSet<String>, at: usize) -> Option<usize> {
+    let mut best_before: Option<(usize, usize)> = None;
+    let mut best_after: Option<(usize, usize)> = None;
+    for (i, f) in fulls.iter().enumerate() {
+        if words.is_empty() || !words.is_subset(&f.words) {
+            continue;
+        }
+        for &s in &f.starts {
+            if s <= at {
+                if best_before.is_none_or(|(b, _)| s > b) {
+                    best_before = Some((s, i));
+                }
+            } else if best_after.is_none_or(|(b, _)| s < b) {
+                best_after = Some((s, i));
+            }
+        }
+    }
+    best_before.or(best_after).map(|(_, i)| i)
+}
+
+/// Resolves person candidates, then reads lone words of known names anywhere (headlines
+/// included) outside `covered` byte ranges.
+pub fn resolve_people(
+    text: &str,
+    tokens: &[Token],
+    cands: &[Cand],
+    covered: &[(usize, usize)],
+    lex: &Lexicon,
+) -> Vec<PersonMention> {
+    let people: Vec<&Cand> = cands
+        .iter()
+        .filter(|c| c.kind == ActorKind::Person)
+        .collect();
+    let mut fulls: Vec<Full> = Vec::new();
+    let mut assigned: Vec<Option<usize>> = vec![None; people.len()];
+    // Full forms first, in text order: the first seen is canonical.
+    for (k, c) in people.iter().enumerate() {
+        let name = span_text(text, tokens, c.first, c.last);
+        let words = name_words(&name);
+        if !c.cued || words.len() < 2 {
+            continue;
+        }
+        let start = tokens[c.first].start;
+        let same = fulls.iter().position(|f| {
+            f.words.len() >= 2 && (words.is_subset(&f.words) || f.words.is_subset(&words))
+        });
+        let i = match same {
+            Some(i) => i,
+            None => {
+                fulls.push(Full {
+                    name,
+                    words,
+                    starts: Vec::new(),
+                });
+                fulls.len() - 1
+            }
+        };
+        fulls[i].starts.push(start);
+        assigned[k] = Some(i);
+    }
+    // Short forms.
+    for (k, c) in people.iter().enumerate() {
+        if assigned[k].is_some() {
+            continue;
+        }
+        let name = span_text(text, tokens, c.first, c.last);
+        let words = name_words(&name);
+        let start = tokens[c.first].start;
+        if let Some(i) = pick(&fulls, &words, start) {
+            assigned[k] = Some(i);
+        } else if c.cued && words.len() == 1 {
+            fulls.push(Full {
+                name,
+                words,
+                starts: vec![start],
+            });
+            assigned[k] = Some(fulls.len() - 1);
+        }
+    }
+    let mut out: Vec<PersonMention> = Vec::new();
+    for (k, c) in people.iter().enumerate() {
+        if let Some(i) = assigned[k] {
+            out.push(PersonMention {
+                start: tokens[c.first].start,
+                end: tokens[c.last].end,
+                name: fulls[i].name.clone(),
+            });
+        }
+    }
+    // Lone words of known names (`Abe, who…`, `Singh's talks`, a headline's `Modi`).
+    let mut taken = vec![false; tokens.len()];
+    let spans = covered.iter().copied().chain(
+        people
+            .iter()
+            .map(|c| (tokens[c.first].start, tokens[c.last].end)),
+    );
+    for (s, e) in spans {
+        let first = tokens.partition_point(|t| t.end <= s);
+        for (k, t) in tokens.iter().enumerate().skip(first) {
+            if t.start >= e {
+                break;
+            }
+            taken[k] = true;
+        }
+    }
+    for (k, t) in tokens.iter().enumerate() {
+        if taken[k]
+            || !t.is_cap()
+            || t.is_initial()
+            || t.text.chars().count() < 2
+            || lex.nonnames.contains(t.text)
+            || lex.titles.contains(t.text)
+        {
+            continue;
+        }
+        let words: HashSet<String> = std::iter::once(t.text.replace('\u{2019}', "'")).collect();
+        if let Some(i) = pick(&fulls, &words, t.start) {
+            out.push(PersonMention {
+                start: t.start,
+                end: t.end,
+                name: fulls[i].name.clone(),
+            });
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// Corpus-wide aliases for the merge step: a person name of one word (`Singh`, left alone in an
+/// article that never gave the full name) maps to the one full name of the corpus containing
+/// it, and a full name written in another order or without its initial (`Taro Kono`, `Lloyd
+/// Austin`) to the first form listed. Names with several candidates are left alone.
+pub fn corpus_aliases(names: &[(String, ActorKind)]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let mut fulls: Vec<(String, HashSet<String>)> = Vec::new();
+    for (n, k) in names {
+        if *k != ActorKind::Person {
+            continue;
+        }
+        let w = name_words(n);
+        if w.len() < 2 {
+            continue;
+        }
+        if let Some((canon, _)) = fulls.iter().find(|(_, fw)| *fw == w) {
+            if canon != n {
+                out.insert(n.clone(), canon.clone());
+            }
+        } else {
+            fulls.push((n.clone(), w));
+        }
+    }
+    for (n, k) in names {
+        if *k != ActorKind::Person {
+            continue;
+        }
+        let w = name_words(n);
+        if w.len() != 1 {
+            continue;
+        }
+        let cands: Vec<&String> = fulls
+            .iter()
+            .filter(|(_, fw)| w.is_subset(fw))
+            .map(|(c, _)| c)
+            .collect();
+        if cands.len() == 1 {
+            out.insert(n.clone(), cands[0].clone());
+        }
+    }
+    out
+}

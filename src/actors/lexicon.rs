@@ -1,0 +1,292 @@
+//! The word lists the actor finder reads, compiled in from `assets/` and parsed once: the
+//! gazetteer of countries, places and organisations (with one Aho-Corasick automaton over all
+//! their names), titles, cue words, abbreviations, non-name words, given names and the words
+//! that end an organisation's name.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::ActorKind;
+
+const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
+const ORGANISATIONS: &str = include_str!("../../assets/organisations.txt");
+const TITLES: &str = include_str!("../../assets/titles.txt");
+const NONNAMES: &str = include_str!("../../assets/nonnames.txt");
+const GIVEN_NAMES: &str = include_str!("../../assets/given_names.txt");
+const ORG_PATTERNS: &str = include_str!("../../assets/org_patterns.txt");
+
+/// How freely a gazetteer name may be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caution {
+    /// Always a match.
+    None,
+    /// Also a person's name (`Washington`): not when a capitalised name word stands beside it.
+    PersonName,
+    /// Also a common word (`Target`): not at the start of a sentence.
+    CommonWord,
+}
+
+/// One name of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Canonical name it stands for.
+    pub canonical: String,
+    /// Kind of the actor.
+    pub kind: ActorKind,
+    /// When the name may be read.
+    pub caution: Caution,
+}
+
+/// Every list, parsed.
+pub struct Lexicon {
+    /// Gazetteer names (pattern i of `automaton` is entry i).
+    pub entries: Vec<Entry>,
+    /// Matches every gazetteer name (overlapping, case-sensitive).
+    pub automaton: AhoCorasick,
+    /// Capitalised title words and their modifiers (`Minister`, `Gen.`, `Defence`).
+    pub titles: HashSet<String>,
+    /// Title words a name may follow (`Minister`, not `Defence`).
+    pub title_heads: HashSet<String>,
+    /// Lowercase words announcing a name (`counterpart`).
+    pub cues: HashSet<String>,
+    /// Words written with a period that do not end a sentence.
+    pub abbreviations: HashSet<String>,
+    /// Words that are never names (function words and common capitalised nouns).
+    pub nonnames: HashSet<String>,
+    /// Function words, months and weekdays: they also stop an organisation's name.
+    pub function: HashSet<String>,
+    /// Names of documents and events (`Declaration`, `Meeting`).
+    pub events: HashSet<String>,
+    /// Verbs that follow a person named as subject (`said`).
+    pub verbs: HashSet<String>,
+    /// Common given names.
+    pub given: HashSet<String>,
+    /// Words that end an organisation's name.
+    pub org_heads: HashSet<String>,
+    /// Heads that take an `of …` complement.
+    pub org_heads_of: HashSet<String>,
+    /// Heads that count only after an acronym.
+    pub acronym_heads: HashSet<String>,
+    /// Words that make a name a place.
+    pub place_words: HashSet<String>,
+}
+
+/// The lexicon, parsed on first use.
+pub fn get() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(build)
+}
+
+/// Lines of a list file without comments and blanks, grouped by `[section]`.
+pub fn sections(text: &str) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut cur = String::new();
+    for line in text.lines() {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        if l.starts_with('[') && l.ends_with(']') {
+            cur = l[1..l.len() - 1].to_string();
+            continue;
+        }
+        out.entry(cur.clone()).or_default().push(l.to_string());
+    }
+    out
+}
+
+impl Lexicon {
+    /// A title, or a capitalised role word (`Analyst`, `Employee`): it may stand before a name
+    /// but is never part of one.
+    pub fn is_role(&self, word: &str) -> bool {
+        self.title_heads.contains(word) || {
+            let lower = word.to_lowercase();
+            lower != word
+                && self.cues.contains(&lower)
+                && !FAMILY.contains(&lower.as_str())
+                && !self.titles.contains(word)
+        }
+    }
+}
+
+/// Cue words that are also surnames or given names when capitalised (`Son`).
+const FAMILY: &[&str] = &[
+    "son", "wife", "husband", "daughter", "father", "mother", "brother", "sister",
+];
+
+fn caution_of(name: &str) -> (Caution, &str) {
+    if let Some(n) = name.strip_prefix('?') {
+        (Caution::PersonName, n.trim())
+    } else if let Some(n) = name.strip_prefix('~') {
+        (Caution::CommonWord, n.trim())
+    } else {
+        (Caution::None, name.trim())
+    }
+}
+
+/// Names of one gazetteer line with their cautions.
+pub type Names = Vec<(String, Caution)>;
+
+/// Parses `countries.tsv` into (canonical, kind, names).
+pub fn parse_countries(text: &str) -> Vec<(String, ActorKind, Names)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let kind = match kind.trim() {
+            "country" => ActorKind::Country,
+            "place" => ActorKind::Place,
+            _ => continue,
+        };
+        let (c, canon) = caution_of(name);
+        let mut names = vec![(canon.to_string(), c)];
+        for a in cols.next().unwrap_or("").split('|') {
+            let (c, a) = caution_of(a);
+            if a.is_empty() {
+                continue;
+            }
+            if let Some(slot) = names.iter_mut().find(|(n, _)| n == a) {
+                slot.1 = c;
+            } else {
+                names.push((a.to_string(), c));
+            }
+        }
+        out.push((canon.to_string(), kind, names));
+    }
+    out
+}
+
+/// Parses `organisations.txt` into (canonical, [(alias, caution)]).
+pub fn parse_organisations(text: &str) -> Vec<(String, Names)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let mut names: Vec<(String, Caution)> = Vec::new();
+        for part in l.split(" | ") {
+            let (c, n) = caution_of(part);
+            if !n.is_empty() {
+                names.push((n.to_string(), c));
+            }
+        }
+        if let Some((canon, _)) = names.first().cloned() {
+            out.push((canon, names));
+        }
+    }
+    out
+}
+
+fn set(sec: &HashMap<String, Vec<String>>, name: &str) -> HashSet<String> {
+    sec.get(name)
+        .map(|v| v.iter().cloned().collect())
+        .unwrap_or_default()
+}
+
+fn build() -> Lexicon {
+    let mut entries = Vec::new();
+    let mut patterns = Vec::new();
+    let mut seen = HashSet::new();
+    let mut push = |pat: String, e: Entry| {
+        if seen.insert(pat.clone()) {
+            patterns.push(pat);
+            entries.push(e);
+        }
+    };
+    for (canon, kind, names) in parse_countries(COUNTRIES) {
+        for (n, caution) in names {
+            let e = Entry {
+                canonical: canon.clone(),
+                kind,
+                caution,
+            };
+            push(n, e);
+        }
+    }
+    for (canon, names) in parse_organisations(ORGANISATIONS) {
+        for (n, caution) in names {
+            let e = Entry {
+                canonical: canon.clone(),
+                kind: ActorKind::Organisation,
+                caution,
+            };
+            push(n, e);
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .expect("gazetteer patterns are plain strings");
+    let titles = sections(TITLES);
+    let non = sections(NONNAMES);
+    let given = sections(GIVEN_NAMES);
+    let org = sections(ORG_PATTERNS);
+    Lexicon {
+        entries,
+        automaton,
+        titles: {
+            let mut t = set(&titles, "titles");
+            t.extend(set(&titles, "title_modifiers"));
+            t
+        },
+        title_heads: set(&titles, "titles"),
+        cues: set(&titles, "cues"),
+        abbreviations: set(&titles, "abbreviations"),
+        nonnames: {
+            let mut n = set(&non, "words");
+            n.extend(set(&non, "function"));
+            n.extend(set(&non, "events"));
+            n
+        },
+        function: set(&non, "function"),
+        events: set(&non, "events"),
+        verbs: set(&titles, "verbs"),
+        given: set(&given, ""),
+        org_heads: set(&org, "heads"),
+        org_heads_of: set(&org, "heads_of"),
+        acronym_heads: set(&org, "acronym_heads"),
+        place_words: set(&org, "places"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_asset_parses() {
+        let c = parse_countries(COUNTRIES);
+        assert!(c.len() > 200, "countries: {}", c.len());
+        assert!(c.iter().all(|(n, _, a)| !n.is_empty() && !a.is_empty()));
+        for line in COUNTRIES.lines() {
+            if !line.starts_with('#') && !line.trim().is_empty() {
+                assert_eq!(line.split('\t').count(), 3, "bad line: {line}");
+            }
+        }
+        let o = parse_organisations(ORGANISATIONS);
+        assert!(o.len() > 150);
+        let lex = get();
+        assert!(lex.titles.contains("Minister") && lex.titles.contains("Gen."));
+        assert!(lex.titles.contains("Defence") && !lex.title_heads.contains("Defence"));
+        assert!(
+            !lex.titles.contains("Gen"),
+            "`Gen` without a period is a given name"
+        );
+        assert!(lex.cues.contains("counterpart"));
+        assert!(lex.nonnames.contains("However") && lex.nonnames.contains("Friday"));
+        assert!(lex.given.contains("Steve"));
+        assert!(lex.org_heads.contains("Ministry") && lex.org_heads_of.contains("Ministry"));
+        assert!(lex.abbreviations.contains("Mr."));
+        assert!(lex.function.contains("The") && lex.events.contains("Declaration"));
+        assert!(lex.verbs.contains("said"));
+        assert_eq!(lex.entries.len(), lex.automaton.patterns_len());
+    }
+}

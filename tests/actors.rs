@@ -1,0 +1,468 @@
+//! The actor finder on sentences written for these tests: gazetteer, demonyms and capitals,
+//! longest match, organisations by pattern and acronym, people by title, cue, initial, given
+//! name and verb, both name orders, short forms, possessives, pronouns, subjects, and words that
+//! must never become actors.
+
+use newsline::actors::{self, corpus_aliases, ActorKind, ArticleActors};
+use newsline::sentences::{self, Sentence, SentenceKind};
+
+fn find(text: &str) -> ArticleActors {
+    let sents = sentences::split(text, 0);
+    actors::find(text, &sents)
+}
+
+fn names(text: &str) -> Vec<String> {
+    find(text).actors.iter().map(|a| a.name.clone()).collect()
+}
+
+fn has(text: &str, name: &str, kind: ActorKind) -> bool {
+    find(text)
+        .actors
+        .iter()
+        .any(|a| a.name == name && a.kind == kind)
+}
+
+/// The actor named by the first mention that covers `surface`.
+fn actor_at(text: &str, surface: &str) -> Option<String> {
+    let at = text.find(surface)?;
+    let found = find(text);
+    found
+        .mentions
+        .iter()
+        .find(|m| m.start <= at && at < m.end)
+        .map(|m| found.actors[m.actor].name.clone())
+}
+
+fn subject_at(text: &str, surface: &str) -> Option<bool> {
+    let at = text.find(surface)?;
+    let found = find(text);
+    found
+        .mentions
+        .iter()
+        .find(|m| m.start <= at && at < m.end)
+        .map(|m| m.subject)
+}
+
+#[test]
+fn countries_from_the_gazetteer() {
+    let t = "France and Germany signed a treaty on energy.";
+    assert!(has(t, "France", ActorKind::Country));
+    assert!(has(t, "Germany", ActorKind::Country));
+    assert_eq!(names(t).len(), 2);
+}
+
+#[test]
+fn demonym_means_the_country() {
+    let t = "The Brazilian government said it would reply.";
+    assert_eq!(names(t), ["Brazil"]);
+}
+
+#[test]
+fn capital_means_the_government() {
+    assert_eq!(names("Moscow rejected the proposal."), ["Russia"]);
+    assert_eq!(
+        actor_at("Seoul and Hanoi will talk.", "Hanoi"),
+        Some("Vietnam".into())
+    );
+}
+
+#[test]
+fn us_short_forms() {
+    let t = "The U.S. and the US Navy were there, and Washington said so.";
+    let found = find(t);
+    let us = found
+        .mentions
+        .iter()
+        .filter(|m| found.actors[m.actor].name == "United States")
+        .count();
+    assert_eq!(us, 3);
+}
+
+#[test]
+fn longest_match_wins_for_seas() {
+    let t = "Ships sailed through the South China Sea last year.";
+    assert_eq!(names(t), ["South China Sea"]);
+}
+
+#[test]
+fn longest_match_wins_for_newspapers() {
+    let t = "The deal was first reported by the Times of India.";
+    assert_eq!(names(t), ["Times of India"]);
+}
+
+#[test]
+fn north_korea_is_not_korea() {
+    assert_eq!(
+        names("North Korea fired a missile into the sea."),
+        ["North Korea"]
+    );
+}
+
+#[test]
+fn washington_the_person_is_not_a_country() {
+    let t = "The painting shows George Washington crossing a river.";
+    assert!(!names(t).contains(&"United States".to_string()));
+}
+
+#[test]
+fn jordan_the_name_and_jordan_the_country() {
+    assert!(!names("Fans cheered as Michael Jordan scored.").contains(&"Jordan".to_string()));
+    assert!(has(
+        "Jordan and Egypt opened the border.",
+        "Jordan",
+        ActorKind::Country
+    ));
+}
+
+#[test]
+fn organisations_from_the_gazetteer() {
+    let t = "NATO and the EU met in Brussels.";
+    assert!(has(t, "NATO", ActorKind::Organisation));
+    assert!(has(t, "European Union", ActorKind::Organisation));
+    assert!(has(t, "Belgium", ActorKind::Country));
+}
+
+#[test]
+fn ministry_of_pattern() {
+    let t = "A statement from the Ministry of Fisheries said the boats had left.";
+    assert!(has(t, "Ministry of Fisheries", ActorKind::Organisation));
+}
+
+#[test]
+fn ministry_head_pattern() {
+    let t = "A spokesman for the Kenyan Interior Ministry denied it.";
+    assert!(has(t, "Kenyan Interior Ministry", ActorKind::Organisation));
+    assert!(has(t, "Kenya", ActorKind::Country));
+}
+
+#[test]
+fn company_suffix_pattern() {
+    let t = "Shares of Norvale Robotics Corp. rose after Tallis Foods Inc. bid for them.";
+    assert!(has(t, "Norvale Robotics Corp.", ActorKind::Organisation));
+    assert!(has(t, "Tallis Foods Inc.", ActorKind::Organisation));
+}
+
+#[test]
+fn bracketed_acronym_is_an_alias() {
+    let t =
+        "The Philippine Coast Guard (PCG) sent two ships. Later the PCG said they had returned.";
+    let found = find(t);
+    let later = t.rfind("PCG").unwrap_or(0);
+    let m = found.mentions.iter().find(|m| m.start == later);
+    assert_eq!(
+        m.map(|m| found.actors[m.actor].name.as_str()),
+        Some("Philippine Coast Guard")
+    );
+}
+
+#[test]
+fn apple_corps_is_not_apple() {
+    let t = "Apple Corps sued Apple over the name.";
+    assert!(has(t, "Apple Corps", ActorKind::Organisation));
+    assert!(has(t, "Apple", ActorKind::Organisation));
+    assert_eq!(actor_at(t, "Apple Corps"), Some("Apple Corps".into()));
+}
+
+#[test]
+fn title_is_not_part_of_the_name() {
+    let t = "Foreign Minister Anna Lindqvist met the delegation.";
+    assert!(has(t, "Anna Lindqvist", ActorKind::Person));
+    assert!(!names(t).iter().any(|n| n.contains("Minister")));
+}
+
+#[test]
+fn demonym_and_title_before_a_name() {
+    let t = "Kenyan President Paul Mwangi said the vote would go ahead.";
+    assert!(has(t, "Paul Mwangi", ActorKind::Person));
+    assert!(has(t, "Kenya", ActorKind::Country));
+}
+
+#[test]
+fn initials_are_kept() {
+    let t = "External Affairs Minister R. Venkatesh spoke, and later Robert F. Dalton said no.";
+    assert!(has(t, "R. Venkatesh", ActorKind::Person));
+    assert!(has(t, "Robert F. Dalton", ActorKind::Person));
+}
+
+#[test]
+fn family_name_first_order_is_kept() {
+    let t = "Prime Minister Ishiba Shigeru arrived on Monday. Ishiba said the talks went well.";
+    let found = find(t);
+    assert!(found.actors.iter().any(|a| a.name == "Ishiba Shigeru"));
+    assert_eq!(actor_at(t, "Ishiba said"), Some("Ishiba Shigeru".into()));
+}
+
+#[test]
+fn reversed_order_is_the_same_person() {
+    let t = "Trade Minister Sato Haruka opened the fair. Later, Haruka Sato said exports grew.";
+    assert_eq!(actor_at(t, "Haruka Sato"), Some("Sato Haruka".into()));
+    assert_eq!(
+        find(t)
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn gen_without_period_is_a_given_name() {
+    let t = "He met his counterpart Gen Tanaka in Manila. General Tanaka later left.";
+    assert!(has(t, "Gen Tanaka", ActorKind::Person));
+    assert_eq!(actor_at(t, "Tanaka later"), Some("Gen Tanaka".into()));
+}
+
+#[test]
+fn gen_with_period_is_a_rank() {
+    let t = "Gen. Okafor led the parade.";
+    assert!(has(t, "Okafor", ActorKind::Person));
+    assert!(!names(t).iter().any(|n| n.contains("Gen")));
+}
+
+#[test]
+fn surname_resolves_to_the_full_name() {
+    let t = "Defence Minister Arjun Mehta visited the base. Mehta said the base would grow.";
+    assert_eq!(actor_at(t, "Mehta said"), Some("Arjun Mehta".into()));
+    assert_eq!(names(t), ["Arjun Mehta"]);
+}
+
+#[test]
+fn curly_possessives_resolve() {
+    let t = "Defence Minister Arjun Mehta spoke. After Mehta\u{2018}s talks and Mehta\u{2019}s visit, Japan\u{2019}s envoy left.";
+    let found = find(t);
+    let mehta = found
+        .mentions
+        .iter()
+        .filter(|m| found.actors[m.actor].name == "Arjun Mehta")
+        .count();
+    assert_eq!(mehta, 3);
+    assert!(found.actors.iter().any(|a| a.name == "Japan"));
+    assert!(!found.actors.iter().any(|a| a.name.contains('\u{2019}')));
+}
+
+#[test]
+fn he_is_the_person_last_named_as_subject() {
+    let t = "President Ana Costa met Foreign Minister Luis Perez. He said the talks were useful.";
+    assert_eq!(actor_at(t, "He said"), Some("Ana Costa".into()));
+}
+
+#[test]
+fn she_after_a_new_subject() {
+    let t = "Minister Karl Berg opened the meeting. Later Minister Eva Lind spoke. She said funds were short.";
+    assert_eq!(actor_at(t, "She said"), Some("Eva Lind".into()));
+}
+
+#[test]
+fn subject_flags() {
+    let t = "India and Pakistan agreed to talk, and Nepal welcomed talks with Bhutan.";
+    assert_eq!(subject_at(t, "India"), Some(true));
+    assert_eq!(subject_at(t, "Pakistan"), Some(true));
+    assert_eq!(subject_at(t, "Nepal"), Some(true));
+    assert_eq!(subject_at(t, "Bhutan"), Some(false));
+}
+
+#[test]
+fn subject_after_an_opening_phrase() {
+    let t = "On Friday, Chancellor Maria Vogt signed the bill in the presence of Senator Tom Reed.";
+    assert_eq!(subject_at(t, "Maria Vogt"), Some(true));
+    assert_eq!(subject_at(t, "Tom Reed"), Some(false));
+}
+
+#[test]
+fn sentence_openers_are_not_actors() {
+    let t = "However, the plan failed.\nBoth sides agreed.\nDuring the talks little changed.\nDiscussions included trade.\nBesides that, nothing.";
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
+
+#[test]
+fn months_and_weekdays_are_not_actors() {
+    let t = "On Monday in October, the Friday meeting moved to March.";
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
+
+#[test]
+fn documents_and_events_are_not_actors() {
+    let t = "Both cited the 2008 Joint Declaration, the Action Plan and the Annual Summit, held after the Defence Ministers' Meeting-Plus.";
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
+
+#[test]
+fn lone_title_words_are_not_actors() {
+    let t = "The Minister said the Ministry and the Defence staff would decide.";
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
+
+#[test]
+fn region_adjectives_are_not_actors() {
+    let t = "The Himalayan glaciers and European markets shrank.";
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
+
+#[test]
+fn given_name_and_verb_make_a_person() {
+    let t = "The report was written by Laura Bennett for the board.";
+    assert!(has(t, "Laura Bennett", ActorKind::Person));
+    let u = "Kowalczyk said the plan was sound.";
+    assert!(has(u, "Kowalczyk", ActorKind::Person));
+}
+
+#[test]
+fn common_plurals_with_said_are_not_people() {
+    let t = "Officials said the road was closed. Analysts said prices would rise.";
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
+
+#[test]
+fn title_case_headline_makes_no_actors_but_known_names_resolve() {
+    let text = "Leaders Discuss Regional Security Concerns Amid Rising Tensions\nPresident Ana Costa spoke.\n";
+    let mut sents = sentences::split(text, 0);
+    sents[0].kind = SentenceKind::Headline;
+    let found = actors::find(text, &sents);
+    let names: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Ana Costa"]);
+}
+
+#[test]
+fn list_after_a_cued_name() {
+    let t = "They met their counterparts Hayashi Ken and Mori Aki in Osaka.";
+    assert!(has(t, "Hayashi Ken", ActorKind::Person));
+    assert!(has(t, "Mori Aki", ActorKind::Person));
+}
+
+#[test]
+fn country_possessive_before_a_name() {
+    let t = "Germany\u{2019}s Olaf Brandt arrived late.";
+    assert!(has(t, "Olaf Brandt", ActorKind::Person));
+    assert!(has(t, "Germany", ActorKind::Country));
+}
+
+#[test]
+fn apposition_after_a_cue_word() {
+    let t = "He spoke with his counterpart, Admiral Zhao Lei, on Tuesday.";
+    assert!(has(t, "Zhao Lei", ActorKind::Person));
+    assert!(!names(t).iter().any(|n| n.contains("Admiral")));
+}
+
+#[test]
+fn bank_of_keeps_the_country_too() {
+    let t = "The Bank of Thailand raised rates.";
+    assert!(has(t, "Bank of Thailand", ActorKind::Organisation));
+    assert!(has(t, "Thailand", ActorKind::Country));
+}
+
+#[test]
+fn honorific_before_a_surname() {
+    let t = "Mr. Hendricks said he would stay.";
+    assert!(has(t, "Hendricks", ActorKind::Person));
+    assert_eq!(actor_at(t, "he would"), Some("Hendricks".into()));
+}
+
+#[test]
+fn role_word_opening_a_sentence_is_not_a_name() {
+    let t = "Analyst Priya Raman expects growth.";
+    assert!(has(t, "Priya Raman", ActorKind::Person));
+    assert!(!names(t).iter().any(|n| n.contains("Analyst")));
+}
+
+#[test]
+fn mentions_are_sorted_and_in_range_works() {
+    let t = "Japan and India met. Tokyo said New Delhi agreed.";
+    let found = find(t);
+    assert!(found.mentions.windows(2).all(|w| w[0].start <= w[1].start));
+    let second = t.find("Tokyo").unwrap_or(0);
+    let n = found.in_range(second, t.len()).count();
+    assert_eq!(n, 2);
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    let text = "ÄÖÜ — “Ünïcödé” (X) ’s ‘ ’ ... Mr. . J. .\n\u{a0}Gen.\n";
+    let bad = [
+        Sentence {
+            start: 1,
+            end: 4,
+            kind: SentenceKind::Text,
+            paragraph: 0,
+        },
+        Sentence {
+            start: 0,
+            end: text.len() + 10,
+            kind: SentenceKind::Text,
+            paragraph: 0,
+        },
+        Sentence {
+            start: 0,
+            end: text.len(),
+            kind: SentenceKind::Headline,
+            paragraph: 0,
+        },
+    ];
+    let _ = actors::find(text, &bad);
+    let _ = actors::find("", &[]);
+}
+
+#[test]
+fn corpus_aliases_map_a_lone_surname_to_the_one_full_name() {
+    let names = vec![
+        ("Rajiv Singh".to_string(), ActorKind::Person),
+        ("Singh".to_string(), ActorKind::Person),
+        ("Kono Taro".to_string(), ActorKind::Person),
+        ("Taro Kono".to_string(), ActorKind::Person),
+        ("Kono".to_string(), ActorKind::Person),
+        ("Lee".to_string(), ActorKind::Person),
+        ("Lee Min".to_string(), ActorKind::Person),
+        ("Lee Sun".to_string(), ActorKind::Person),
+        ("Chad".to_string(), ActorKind::Country),
+        ("Chad Miller".to_string(), ActorKind::Person),
+    ];
+    let map = corpus_aliases(&names);
+    assert_eq!(map.get("Singh").map(String::as_str), Some("Rajiv Singh"));
+    assert_eq!(map.get("Taro Kono").map(String::as_str), Some("Kono Taro"));
+    assert_eq!(map.get("Kono").map(String::as_str), Some("Kono Taro"));
+    assert_eq!(map.get("Lee"), None, "two candidates: left alone");
+    assert_eq!(map.get("Chad"), None, "only people are aliased");
+}
+
+#[test]
+fn particles_stay_inside_a_name() {
+    let t = "Sheikh Mohammed bin Zayed met coach Ludwig van Dijk on Sunday.";
+    assert!(has(t, "Mohammed bin Zayed", ActorKind::Person));
+    assert!(has(t, "Ludwig van Dijk", ActorKind::Person));
+}
+
+#[test]
+fn apposition_between_name_and_verb() {
+    let t = "Margit Halvorsen, the bank's chief economist, said rates would fall.";
+    assert!(has(t, "Margit Halvorsen", ActorKind::Person));
+}
+
+#[test]
+fn known_company_with_a_legal_suffix_is_the_company() {
+    let t = "Microsoft Corp. and Nvidia Corp. gained.";
+    assert_eq!(names(t), ["Microsoft", "Nvidia"]);
+}
+
+#[test]
+fn a_given_name_before_a_place_word_is_no_person() {
+    let t = "Settlers moved into the Jordan Valley and to Victor Harbor Street.";
+    let found = find(t);
+    assert!(
+        !found.actors.iter().any(|a| a.kind == ActorKind::Person),
+        "{:?}",
+        found.actors
+    );
+}
+
+#[test]
+fn age_apposition_before_the_verb() {
+    let t = "Kowalski, 45, said the plan was bold.";
+    assert!(has(t, "Kowalski", ActorKind::Person));
+}
+
+#[test]
+fn a_name_modifying_a_noun_is_not_the_subject() {
+    let t = "President Joe Biden spoke. Later the Biden administration announced tariffs.";
+    assert_eq!(subject_at(t, "Joe Biden"), Some(true));
+    assert_eq!(subject_at(t, "Biden administration"), Some(false));
+}
