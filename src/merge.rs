@@ -42,7 +42,8 @@ pub fn same_happening(a: &Event, b: &Event) -> bool {
         return false;
     };
     if a.background || b.background {
-        return false;
+        // "the 1991 agreement" named by several articles is one background event
+        return a.background && b.background && da == db && a.title.eq_ignore_ascii_case(&b.title);
     }
     let fine = |p: Precision| p >= Precision::Week;
     if !(da == db || (fine(da.precision()) && fine(db.precision()) && da.compatible(&db))) {

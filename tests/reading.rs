@@ -31,7 +31,7 @@ fn names(listing: &corpus::Listing, root: &Path) -> Vec<String> {
 
 fn read(path: &Path) -> (Option<Article>, Vec<String>) {
     let mut w = Vec::new();
-    let a = pipeline::read_article(&path.to_path_buf(), &Options::default(), &mut w);
+    let a = pipeline::read_article(path, &Options::default(), &mut w);
     (a, w)
 }
 

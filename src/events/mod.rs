@@ -105,7 +105,10 @@ pub fn extract(
                         date: story.date,
                         date_text: story.date_text.clone(),
                         date_basis: Basis::Inherited,
-                        title: title::title(&toks, &skip, &named, near + 1),
+                        title: match title::verb_at(&toks, near) {
+                            Some(v) => title::title_with_verb(&toks, &skip, &named, v),
+                            None => title::title(&toks, &skip, &named, near),
+                        },
                         actors: names,
                         mentions: vec![mention(article, s)],
                         background: false,

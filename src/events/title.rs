@@ -31,57 +31,137 @@ pub struct VerbAt {
     pub group_start: usize,
     /// The clause looks ahead (`will meet`, `would propose`, `is to visit`).
     pub future: bool,
+    /// A passive (`was founded`): the verb group keeps its words.
+    pub passive: bool,
 }
 
-/// Finds the verb of the clause nearest to token `near`: a past form of the lexicon, or a base
-/// form after a future auxiliary. Prefers a verb before `near`, then one after it.
-pub fn find_verb(toks: &[Tok], near: usize) -> Option<VerbAt> {
+/// Reads the verb at token `i`, if there is one: a past form of the lexicon (or a regular-looking
+/// past), a present third-person form of a lexicon verb, or a base form after a future
+/// auxiliary. A past form after an article or a form of "be" is a participle: passive clauses
+/// keep their words as written.
+pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
     let lex = lexicon();
-    let at = |i: usize| -> Option<VerbAt> {
-        let t = toks[i];
-        if !t.is_word() || t.text.chars().next().is_some_and(|c| c.is_uppercase()) && i > 0 {
+    let t = toks[i];
+    if !t.is_word() || (i > 0 && t.text.chars().next().is_some_and(|c| c.is_uppercase())) {
+        return None;
+    }
+    let prev = i.checked_sub(1).map(|p| toks[p].text.to_lowercase());
+    let prev = prev.as_deref();
+    if prev.is_some_and(is_future_auxiliary) && lex.base(t.text).is_some() {
+        let mut g = i - 1;
+        while g > 0 && (is_future_auxiliary(toks[g - 1].text) || is_auxiliary(toks[g - 1].text)) {
+            g -= 1;
+        }
+        return Some(VerbAt {
+            index: i,
+            group_start: g,
+            future: true,
+            passive: false,
+        });
+    }
+    if lex.past(t.text).is_some() || looks_past(t.text) {
+        // "had said": the auxiliary is not the verb when a past form follows it
+        if is_auxiliary(t.text)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| lex.past(n.text).is_some() || looks_past(n.text))
+        {
             return None;
         }
-        let prev = i.checked_sub(1).map(|p| toks[p].text);
-        if prev.is_some_and(is_future_auxiliary) && lex.base(t.text).is_some() {
-            let mut g = i - 1;
-            while g > 0 && (is_future_auxiliary(toks[g - 1].text) || is_auxiliary(toks[g - 1].text))
-            {
-                g -= 1;
-            }
-            return Some(VerbAt {
-                index: i,
-                group_start: g,
-                future: true,
-            });
+        if prev.is_some_and(|p| matches!(p, "the" | "a" | "an" | "its" | "their" | "his" | "her")) {
+            return None;
         }
-        if lex.past(t.text).is_some() || looks_past(t.text) {
-            // "the agreement signed in 2020" is a participle, not the clause's verb
-            if prev.is_some_and(|p| {
+        let passive = prev
+            .is_some_and(|p| matches!(p, "was" | "were" | "been" | "be" | "is" | "are" | "being"));
+        let mut g = i;
+        while g > 0 && (is_auxiliary(toks[g - 1].text) || (passive && is_be(toks[g - 1].text))) {
+            g -= 1;
+        }
+        return Some(VerbAt {
+            index: i,
+            group_start: g,
+            future: false,
+            passive,
+        });
+    }
+    if let Some(base) = t.text.strip_suffix('s') {
+        let base = base
+            .strip_suffix("e")
+            .filter(|b| lex.base(b).is_none() && lex.base(base).is_none())
+            .unwrap_or(base);
+        if lex.base(base).is_some()
+            && !prev.is_some_and(|p| {
                 matches!(
-                    p.to_lowercase().as_str(),
-                    "the" | "a" | "an" | "was" | "were" | "been" | "be" | "is" | "are"
+                    p,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "of"
+                        | "for"
+                        | "in"
+                        | "on"
                 )
-            }) {
-                return None;
-            }
-            let mut g = i;
-            while g > 0 && is_auxiliary(toks[g - 1].text) {
-                g -= 1;
-            }
+            })
+        {
             return Some(VerbAt {
                 index: i,
-                group_start: g,
+                group_start: i,
                 future: false,
+                passive: false,
             });
         }
-        None
-    };
+    }
+    None
+}
+
+fn is_be(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "was" | "were" | "been" | "be" | "is" | "are" | "being"
+    )
+}
+
+/// True for a token that opens a new clause: strong punctuation or a clause word.
+fn opens_clause(t: &Tok) -> bool {
+    matches!(t.text, ";" | "—" | "–" | ":") || is_clause_word(t.text)
+}
+
+/// Finds the verb of the clause the event hangs on: the first verb of the clause around token
+/// `near` (clauses open at `;`, dashes and clause words such as "that", "which", "according"),
+/// else the nearest verb before that clause, else the nearest after.
+pub fn find_verb(toks: &[Tok], near: usize) -> Option<VerbAt> {
     let near = near.min(toks.len());
-    (0..near)
+    let start = (0..near)
         .rev()
-        .find_map(at)
-        .or_else(|| (near..toks.len()).find_map(at))
+        .find(|&i| opens_clause(&toks[i]))
+        .map_or(0, |i| i + 1);
+    let end = (near + 1..toks.len())
+        .find(|&i| opens_clause(&toks[i]))
+        .unwrap_or(toks.len());
+    (start..end)
+        .find_map(|i| verb_at(toks, i))
+        .or_else(|| (0..start).rev().find_map(|i| verb_at(toks, i)))
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "he" | "she"
+            | "they"
+            | "it"
+            | "him"
+            | "her"
+            | "his"
+            | "their"
+            | "its"
+            | "we"
+            | "i"
+            | "them"
+    )
 }
 
 /// A lower-case word that reads as a regular past form (`destroyed`, `resulted`).
@@ -149,7 +229,7 @@ fn names_in<'a>(named: &[Named<'a>], start: usize, end: usize) -> Vec<&'a Actor>
 /// The subject phrase before the verb group: token range.
 fn subject_range(toks: &[Tok], group_start: usize) -> (usize, usize) {
     let mut s = group_start;
-    while s > 0 && !toks[s - 1].is_boundary() {
+    while s > 0 && !toks[s - 1].is_boundary() && !opens_clause(&toks[s - 1]) {
         s -= 1;
     }
     // "Abe, who is to leave office, had said": skip back over the parenthetical
@@ -186,16 +266,25 @@ fn subject_range(toks: &[Tok], group_start: usize) -> (usize, usize) {
 /// Builds the title of a clause. `toks` are the sentence's tokens, `skip` marks tokens to leave
 /// out (the date expression), `near` is the token the event hangs on (the date, or the subject).
 pub fn title(toks: &[Tok], skip: &[bool], named: &[Named], near: usize) -> String {
-    let Some(verb) = find_verb(toks, near) else {
-        return fallback(toks, skip);
-    };
+    match find_verb(toks, near) {
+        Some(verb) => title_with_verb(toks, skip, named, verb),
+        None => fallback(toks, skip),
+    }
+}
+
+/// Builds the title of the clause whose verb is known.
+pub fn title_with_verb(toks: &[Tok], skip: &[bool], named: &[Named], verb: VerbAt) -> String {
     let (ss, se) = subject_range(toks, verb.group_start);
     let subject_words: Vec<&Tok> = toks[ss..se]
         .iter()
         .filter(|t| !skip[index_of(toks, t)])
         .collect();
     let (subject, plural) = subject_text(toks, ss, se, &subject_words, named);
-    if subject.is_empty() {
+    let opener = subject
+        .split(' ')
+        .next()
+        .is_some_and(|w| is_clause_word(w) || w.ends_with("ing"));
+    if subject.is_empty() || opener {
         return fallback(toks, skip);
     }
     let lex = lexicon();
@@ -205,7 +294,13 @@ pub fn title(toks: &[Tok], skip: &[bool], named: &[Named], near: usize) -> Strin
         .or_else(|| lex.base(word))
         .map(|v| v.base.clone());
     let base = known.clone().unwrap_or_else(|| word.to_string());
-    let verb_text = if verb.future {
+    let verb_text = if verb.passive {
+        toks[verb.group_start..=verb.index]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else if verb.future {
         format!("to {base}")
     } else if known.is_none() {
         word.to_string() // a verb the lexicon does not know keeps its tense
@@ -373,11 +468,22 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
         {
             break;
         }
-        // a person named with a title reads by the name alone
-        if let Some(n) = named
-            .iter()
-            .find(|n| n.start == t.start && n.actor.kind == ActorKind::Person)
+        if t.text.eq_ignore_ascii_case("and")
+            && i + 1 < toks.len()
+            && verb_at(toks, i + 1).is_some()
         {
+            break;
+        }
+        if t.text.eq_ignore_ascii_case("in") && toks.get(i + 1).is_some_and(|n| n.text == "order") {
+            break;
+        }
+        // a person named with a title reads by the name alone (a pronoun stays a pronoun)
+        if let Some(n) = named.iter().find(|n| {
+            n.start == t.start
+                && n.actor.kind == ActorKind::Person
+                && t.text.chars().next().is_some_and(|c| c.is_uppercase())
+                && !is_pronoun(t.text)
+        }) {
             parts.push(n.actor.name.clone());
             while i + 1 < toks.len() && toks[i + 1].end <= n.end {
                 i += 1;
@@ -439,22 +545,27 @@ fn fallback(toks: &[Tok], skip: &[bool]) -> String {
 /// the date and the capitalised name that follows it.
 pub fn background_title(toks: &[Tok], first: usize) -> String {
     let mut parts: Vec<&str> = Vec::new();
+    let mut lower = 0;
     for t in &toks[first..] {
         let cap = t
             .text
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let link = matches!(t.text, "on" | "of" | "for" | "and" | "to" | "the");
-        if cap || (link && !parts.is_empty()) {
+        let link = matches!(t.text, "on" | "of" | "for" | "to");
+        if cap || (link && parts.len() > 1) {
             parts.push(t.text);
+        } else if parts.len() == 1 && lower < 2 && t.is_word() && !is_clause_word(t.text) && !link {
+            // "the 1991 agreement": a common noun after the year names the thing
+            parts.push(t.text);
+            lower += 1;
         } else {
             break;
         }
     }
     while parts
         .last()
-        .is_some_and(|w| matches!(*w, "on" | "of" | "for" | "and" | "to" | "the"))
+        .is_some_and(|w| matches!(*w, "on" | "of" | "for" | "to"))
     {
         parts.pop();
     }
