@@ -466,3 +466,24 @@ fn a_name_modifying_a_noun_is_not_the_subject() {
     assert_eq!(subject_at(t, "Joe Biden"), Some(true));
     assert_eq!(subject_at(t, "Biden administration"), Some(false));
 }
+
+#[test]
+fn lowercase_particles_and_their_capitalised_use() {
+    let t = "Coach Erik ten Hag praised the team. \"Great,\" Ten Hag said. Ten people watched.";
+    let found = find(t);
+    let people: Vec<&str> = found
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(people, ["Erik ten Hag"]);
+    assert_eq!(actor_at(t, "Ten people"), None);
+    assert_eq!(actor_at(t, "Hag said"), Some("Erik ten Hag".into()));
+}
+
+#[test]
+fn a_word_after_a_known_company_is_not_a_person() {
+    let t = "Sales rose, Adobe Analytics said.";
+    assert!(!find(t).actors.iter().any(|a| a.kind == ActorKind::Person));
+}

@@ -34,7 +34,11 @@ pub struct PersonMention {
 pub fn name_words(name: &str) -> HashSet<String> {
     name.split_whitespace()
         .filter(|w| !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1))
-        .map(|w| w.trim_end_matches('.').replace('\u{2019}', "'"))
+        .map(|w| {
+            w.trim_end_matches('.')
+                .replace('\u{2019}', "'")
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -160,10 +164,11 @@ pub fn resolve_people(
             || t.text.chars().count() < 2
             || lex.nonnames.contains(t.text)
             || lex.titles.contains(t.text)
+            || super::names::PARTICLES.contains(&t.text.to_lowercase().as_str())
         {
             continue;
         }
-        let words: HashSet<String> = std::iter::once(t.text.replace('\u{2019}', "'")).collect();
+        let words = name_words(t.text);
         if let Some(i) = pick(&fulls, &words, t.start) {
             out.push(PersonMention {
                 start: t.start,

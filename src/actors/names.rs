@@ -44,8 +44,9 @@ pub struct Found {
 }
 
 /// Lowercase name particles (`al-Assad`, `bin Salman`).
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ul", "ud", "de", "da", "di", "van", "von",
+pub const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "bint", "ul", "ud", "de", "da", "di", "du", "del", "della", "van", "von",
+    "der", "den", "ten", "ter", "la", "le", "dos", "das", "y",
 ];
 
 const AUX: &[&str] = &[
@@ -116,11 +117,12 @@ pub fn find(text: &str, tokens: &[Token], gaz: &[GazMatch], lex: &Lexicon) -> Fo
 fn particle_between(tokens: &[Token], k: usize) -> bool {
     PARTICLES.contains(&tokens[k].text)
         && k > 0
-        && tokens[k - 1].is_cap()
+        && (tokens[k - 1].is_cap() || PARTICLES.contains(&tokens[k - 1].text))
         && !tokens[k - 1].poss
-        && tokens
-            .get(k + 1)
-            .is_some_and(|t| t.joined() && t.is_cap() && t.segment == tokens[k].segment)
+        && (k + 1..tokens.len().min(k + 3))
+            .take_while(|&j| tokens[j].joined() && tokens[j].segment == tokens[k].segment)
+            .find(|&j| !PARTICLES.contains(&tokens[j].text))
+            .is_some_and(|j| tokens[j].is_cap())
 }
 
 fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
@@ -305,6 +307,12 @@ fn person(
     if lex.place_words.contains(tail)
         || lex.org_heads.contains(tail)
         || lex.acronym_heads.contains(tail)
+    {
+        return;
+    }
+    // `Adobe Analytics said`: a word after a known organisation in its run belongs to it.
+    if s > a
+        && gaz_of[s - 1].is_some_and(|g| lex.entries[gaz[g].entry].kind == ActorKind::Organisation)
     {
         return;
     }
