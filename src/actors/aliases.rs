@@ -29,7 +29,8 @@ pub struct PersonMention {
     pub name: String,
 }
 
-/// The words of a name that identify it: initials and periods left out, curly apostrophes
+/// The words of a name that identify it, lowercased: initials, periods and particles (`ten`,
+/// `bin`) left out, curly apostrophes
 /// straightened.
 pub fn name_words(name: &str) -> HashSet<String> {
     name.split_whitespace()
@@ -39,7 +40,7 @@ pub fn name_words(name: &str) -> HashSet<String> {
                 .replace('\u{2019}', "'")
                 .to_lowercase()
         })
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !super::names::PARTICLES.contains(&w.as_str()))
         .collect()
 }
 
