@@ -487,3 +487,22 @@ fn a_word_after_a_known_company_is_not_a_person() {
     let t = "Sales rose, Adobe Analytics said.";
     assert!(!find(t).actors.iter().any(|a| a.kind == ActorKind::Person));
 }
+
+#[test]
+fn a_country_word_inside_a_company_name_is_no_country() {
+    let t = "Shares of Canadian Solar Inc. fell while the Indian Army marched.";
+    let found = find(t);
+    let names: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Canadian Solar Inc."), "{names:?}");
+    assert!(!names.contains(&"Canada"), "{names:?}");
+    assert!(
+        names.contains(&"Indian Army") && names.contains(&"India"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn party_plurals_are_not_people() {
+    let t = "Christian Democrats said the vote was lost.";
+    assert!(!find(t).actors.iter().any(|a| a.kind == ActorKind::Person));
+}

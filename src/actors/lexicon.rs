@@ -69,6 +69,8 @@ pub struct Lexicon {
     pub org_heads_of: HashSet<String>,
     /// Heads that count only after an acronym.
     pub acronym_heads: HashSet<String>,
+    /// Heads of company and newspaper names (a country word inside is part of the name).
+    pub corporate: HashSet<String>,
     /// Words that make a name a place.
     pub place_words: HashSet<String>,
 }
@@ -253,6 +255,7 @@ fn build() -> Lexicon {
         org_heads: set(&org, "heads"),
         org_heads_of: set(&org, "heads_of"),
         acronym_heads: set(&org, "acronym_heads"),
+        corporate: set(&org, "corporate"),
         place_words: set(&org, "places"),
     }
 }

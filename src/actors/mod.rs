@@ -106,6 +106,10 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
         .filter(|c| c.kind == ActorKind::Organisation)
     {
         let (s, e) = (toks[c.first].start, toks[c.last].end);
+        if c.corporate {
+            // `American Airlines` names no country.
+            b.mentions.retain(|m| m.end <= s || m.start >= e);
+        }
         let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
         b.mention(s, e, &name, ActorKind::Organisation);
     }
@@ -179,10 +183,7 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
     }
     b.mentions.extend(extra);
     b.mentions.sort_by_key(|m| (m.start, m.end));
-    ArticleActors {
-        actors: b.actors,
-        mentions: b.mentions,
-    }
+    b.finish()
 }
 
 /// Collects distinct actors and their mentions.
@@ -194,6 +195,31 @@ struct Builder {
 }
 
 impl Builder {
+    /// Drops actors left without mentions and renumbers the rest.
+    fn finish(self) -> ArticleActors {
+        let mut used = vec![false; self.actors.len()];
+        for m in &self.mentions {
+            used[m.actor] = true;
+        }
+        let mut map = vec![0; self.actors.len()];
+        let mut actors = Vec::new();
+        for (i, a) in self.actors.into_iter().enumerate() {
+            if used[i] {
+                map[i] = actors.len();
+                actors.push(a);
+            }
+        }
+        let mentions = self
+            .mentions
+            .into_iter()
+            .map(|m| ActorMention {
+                actor: map[m.actor],
+                ..m
+            })
+            .collect();
+        ArticleActors { actors, mentions }
+    }
+
     fn mention(&mut self, start: usize, end: usize, name: &str, kind: ActorKind) {
         let key = (name.to_string(), kind);
         let actor = match self.index.get(&key) {

@@ -23,6 +23,9 @@ pub struct Cand {
     /// For people: a cue says it is a name (uncued candidates count only when they repeat a
     /// name given in full elsewhere).
     pub cued: bool,
+    /// For organisations: a company or newspaper name (`American Airlines`), whose country
+    /// words are no mention of the country.
+    pub corporate: bool,
 }
 
 /// An acronym given in brackets after a long name: `(JSDF)`.
@@ -216,6 +219,7 @@ fn run(
             last,
             kind: ActorKind::Organisation,
             cued: true,
+            corporate: lex.corporate.contains(t.text),
         });
         bracket(text, tokens, left, last, found);
         person_end = left;
@@ -373,6 +377,7 @@ fn person(
         last: e - 1,
         kind: ActorKind::Person,
         cued: titled || initial || given || verb || country_poss || said_before,
+        corporate: false,
     });
 }
 
