@@ -506,3 +506,11 @@ fn party_plurals_are_not_people() {
     let t = "Christian Democrats said the vote was lost.";
     assert!(!find(t).actors.iter().any(|a| a.kind == ActorKind::Person));
 }
+
+#[test]
+fn a_lone_plural_opening_a_sentence_is_no_person() {
+    let t = "Beekeepers said the winter was hard. Ostrowski said so too.";
+    let found = find(t);
+    let people: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(people, ["Ostrowski"]);
+}

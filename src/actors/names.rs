@@ -372,6 +372,9 @@ fn person(
                 && gaz_of[s - 1]
                     .is_some_and(|g| lex.entries[gaz[g].entry].kind == ActorKind::Country)
         });
+    // `Teachers said`: a lone plural opening a sentence is too weak a cue on its own.
+    let weak_verb = len == 1 && first.sent_start && first.text.ends_with('s');
+    let verb = verb && !weak_verb;
     found.cands.push(Cand {
         first: s,
         last: e - 1,
