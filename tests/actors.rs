@@ -514,3 +514,11 @@ fn a_lone_plural_opening_a_sentence_is_no_person() {
     let people: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(people, ["Ostrowski"]);
 }
+
+#[test]
+fn said_before_a_name_and_a_bare_role_apposition() {
+    let t = "\"We are ready,\" said Nakamura. Piotr Zielinski, spokesman for the union, said talks had failed.";
+    assert!(has(t, "Nakamura", ActorKind::Person));
+    let u = "Zielinski, spokesman for the union, said talks had failed.";
+    assert!(has(u, "Zielinski", ActorKind::Person));
+}

@@ -347,6 +347,7 @@ fn person(
             Some(t)
                 if t.sep.trim() == ","
                     && (matches!(t.text, "the" | "a" | "an" | "his" | "her")
+                        || lex.cues.contains(t.text)
                         || t.text.chars().all(|c| c.is_ascii_digit())) =>
             {
                 // `Margrethe Vestager, the bloc's competition chief, said`
@@ -360,10 +361,12 @@ fn person(
             _ => false,
         }
     };
-    let said_before = len >= 2
-        && prev.is_some_and(|p| {
-            first.joined() && matches!(p.text, "said" | "says" | "told" | "added" | "wrote")
-        });
+    // `…," said Smith` / `said Jane Foley, head of …`
+    let said_before = prev.is_some_and(|p| {
+        first.joined()
+            && (matches!(p.text, "said" | "says")
+                || (len >= 2 && matches!(p.text, "told" | "added" | "wrote")))
+    });
     let country_poss = len >= 2
         && s == a
         && prev.is_some_and(|p| {
