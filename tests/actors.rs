@@ -522,3 +522,31 @@ fn said_before_a_name_and_a_bare_role_apposition() {
     let u = "Zielinski, spokesman for the union, said talks had failed.";
     assert!(has(u, "Zielinski", ActorKind::Person));
 }
+
+#[test]
+fn bare_rank_before_a_full_name_is_a_rank() {
+    let t = "Army chief Gen Ravi Menon visited the post. Gen. Menon said it was calm.";
+    assert!(has(t, "Ravi Menon", ActorKind::Person));
+    assert_eq!(actor_at(t, "Menon said"), Some("Ravi Menon".into()));
+    assert!(!names(t).iter().any(|n| n.starts_with("Gen")));
+}
+
+#[test]
+fn a_person_after_an_organisation_in_one_run() {
+    let t = "He met Estonian Defence Forces Commander Martin Herem in Tallinn.";
+    assert!(has(t, "Estonian Defence Forces", ActorKind::Organisation));
+    assert!(has(t, "Martin Herem", ActorKind::Person));
+}
+
+#[test]
+fn a_long_name_with_an_acronym_is_no_person() {
+    let t = "Pakistan's Inter-Services Public Relations (ISPR) said three soldiers died.";
+    assert!(!find(t).actors.iter().any(|a| a.kind == ActorKind::Person));
+}
+
+#[test]
+fn honorifics_are_not_part_of_the_name() {
+    let t = "Prime Minister Shri Vikram Rao and Smt. Lata Rao arrived.";
+    assert!(has(t, "Vikram Rao", ActorKind::Person));
+    assert!(has(t, "Lata Rao", ActorKind::Person));
+}

@@ -49,6 +49,9 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// Title words a name may follow (`Minister`, not `Defence`).
     pub title_heads: HashSet<String>,
+    /// Ranks written without a period that are also given names (`Gen`): a rank only before a
+    /// name of two words or more.
+    pub bare_ranks: HashSet<String>,
     /// Lowercase words announcing a name (`counterpart`).
     pub cues: HashSet<String>,
     /// Words written with a period that do not end a sentence.
@@ -241,6 +244,7 @@ fn build() -> Lexicon {
         },
         title_heads: set(&titles, "titles"),
         cues: set(&titles, "cues"),
+        bare_ranks: set(&titles, "bare_ranks"),
         abbreviations: set(&titles, "abbreviations"),
         nonnames: {
             let mut n = set(&non, "words");

@@ -153,7 +153,8 @@ fn run(
     b: usize,
     found: &mut Found,
 ) {
-    let mut person_end = b;
+    // Stretches of the run left to people: all of it, unless an organisation takes a part.
+    let mut pieces: Vec<(usize, usize)> = vec![(a, b)];
     // Organisations by their head word (the rightmost that works).
     for h in (a..b).rev() {
         let t = &tokens[h];
@@ -211,7 +212,7 @@ fn run(
         });
         if known_org {
             // `Samsung Electronics Co.`: the organisation the gazetteer knows.
-            person_end = left;
+            pieces = vec![(a, left), (last + 1, b)];
             break;
         }
         found.cands.push(Cand {
@@ -222,11 +223,14 @@ fn run(
             corporate: lex.corporate.contains(t.text),
         });
         bracket(text, tokens, left, last, found);
-        person_end = left;
+        pieces = vec![(a, left), (last + 1, b)];
         break;
     }
-    // An acronym in brackets right after the run.
-    if person_end == b {
+    // An acronym in brackets right after the run: a long name, not a person.
+    if acronym_after(text, tokens, b - 1).is_some() {
+        pieces.retain(|&(_, to)| to < b);
+    }
+    if pieces == [(a, b)] {
         if let Some(g) = gaz_of[b - 1].filter(|&g| gaz[g].end == tokens[b - 1].end) {
             let first = tokens.partition_point(|t| t.end <= gaz[g].start);
             if lex.entries[gaz[g].entry].kind == ActorKind::Organisation {
@@ -235,23 +239,24 @@ fn run(
         }
     }
     // People.
-    let mut s = a;
-    while s < person_end {
-        if gaz_of[s].is_some() || !is_name_word(&tokens[s], lex) {
-            s += 1;
-            continue;
+    for (from, to) in pieces {
+        let mut s = from;
+        while s < to {
+            if gaz_of[s].is_some() || !is_name_word(&tokens[s], lex) {
+                s += 1;
+                continue;
+            }
+            let mut e = s + 1;
+            while e < to
+                && gaz_of[e].is_none()
+                && (is_name_word(&tokens[e], lex) || (particle_between(tokens, e) && e + 1 < to))
+                && !tokens[e - 1].poss
+            {
+                e += 1;
+            }
+            person(tokens, gaz_of, gaz, lex, (a, b), s, e, found);
+            s = e;
         }
-        let mut e = s + 1;
-        while e < person_end
-            && gaz_of[e].is_none()
-            && (is_name_word(&tokens[e], lex)
-                || (particle_between(tokens, e) && e + 1 < person_end))
-            && !tokens[e - 1].poss
-        {
-            e += 1;
-        }
-        person(tokens, gaz_of, gaz, lex, a, s, e, found);
-        s = e;
     }
 }
 
@@ -261,7 +266,7 @@ fn person(
     gaz_of: &[Option<usize>],
     gaz: &[GazMatch],
     lex: &Lexicon,
-    a: usize,
+    (a, b): (usize, usize),
     s: usize,
     e: usize,
     found: &mut Found,
@@ -269,6 +274,11 @@ fn person(
     let mut s = s;
     let mut e = e;
     let mut role = false;
+    // `Gen Anil Chauhan`: a bare rank before a full name is a rank; `Gen Nakatani` is a name.
+    if e - s >= 3 && lex.bare_ranks.contains(tokens[s].text) {
+        s += 1;
+        role = true;
+    }
     // `Employee Phil Schiller`: a capitalised common noun opening the sentence before a given name.
     if tokens[s].sent_start && e - s >= 3 && lex.given.contains(tokens[s + 1].text) {
         s += 1;
@@ -369,6 +379,7 @@ fn person(
     });
     let country_poss = len >= 2
         && s == a
+        && e == b
         && prev.is_some_and(|p| {
             p.poss
                 && first.joined()
