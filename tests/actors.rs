@@ -550,3 +550,11 @@ fn honorifics_are_not_part_of_the_name() {
     assert!(has(t, "Vikram Rao", ActorKind::Person));
     assert!(has(t, "Lata Rao", ActorKind::Person));
 }
+
+#[test]
+fn hyphenated_given_names() {
+    let t = "President Moon Jae-in met President Abdel Fattah el-Sisi and Jean-Claude Juncker.";
+    assert!(has(t, "Moon Jae-in", ActorKind::Person));
+    assert!(has(t, "Abdel Fattah el-Sisi", ActorKind::Person));
+    assert!(has(t, "Jean-Claude Juncker", ActorKind::Person));
+}

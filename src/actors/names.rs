@@ -103,7 +103,7 @@ pub fn find(text: &str, tokens: &[Token], gaz: &[GazMatch], lex: &Lexicon) -> Fo
             && tokens[b].segment == tokens[a].segment
             && tokens[b].joined()
             && !tokens[b - 1].poss
-            && (tokens[b].is_cap() || particle_between(tokens, b))
+            && (cap_like(&tokens[b]) || particle_between(tokens, b))
         {
             b += 1;
         }
@@ -128,12 +128,32 @@ fn particle_between(tokens: &[Token], k: usize) -> bool {
             .is_some_and(|j| tokens[j].is_cap())
 }
 
+/// Every part of a hyphenated name word is capitalised (`Jean-Claude`), a particle (`el-Sisi`)
+/// or a syllable of a Korean given name (`Jae-in`, `Jong-un`); `PowerBook-are` is no name.
+fn hyphen_parts_ok(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    let korean = parts.len() == 2
+        && parts[0].chars().count() <= 5
+        && parts[1].chars().count() <= 4
+        && parts[1].chars().all(char::is_lowercase);
+    korean
+        || parts
+            .iter()
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(p))
+}
+
+/// Capitalised, or a capitalised name behind a particle (`el-Sisi`, `al-Assad`).
+fn cap_like(t: &Token) -> bool {
+    t.is_cap()
+        || t.text.split_once('-').is_some_and(|(p, rest)| {
+            PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
 fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
-    (t.is_cap() || t.is_initial())
+    (cap_like(t) || t.is_initial())
         && !t.text.split('-').any(|p| lex.events.contains(p))
-        && t.text
-            .split('-')
-            .all(|p| p.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&p))
+        && hyphen_parts_ok(t.text)
         && !t.text.chars().any(|c| c.is_ascii_digit())
         && !lex.is_role(t.text)
         && (!t.is_acronym() || t.is_initial())
