@@ -1,7 +1,6 @@
 //! Actors: people, countries, organisations and places named in an article, with every mention
 //! resolved to one canonical name (`Singh` → `Rajnath Singh`, `Indian` → `India`, `he` → the
 //! person last named as subject). Knows nothing of events.
-
 //!
 //! Roles: [`lexicon`] (the lists in `assets/`), [`tokens`] (words with offsets),
 //! [`gazetteer`] (known countries, places, organisations), [`names`] (people and organisations
