@@ -131,14 +131,14 @@ mod tests {
     #[test]
     fn longest_match_first() {
         assert_eq!(canon("the Indian Ocean"), ["Indian Ocean"]);
-        assert_eq!(canon("Apple Corps and Apple"), ["Apple Corps", "Apple"]);
+        assert_eq!(canon("the Times of India"), ["Times of India"]);
     }
 
     #[test]
     fn cautions() {
         assert!(canon("Denzel Washington smiled.").is_empty());
         assert_eq!(canon("Officials in Washington smiled."), ["United States"]);
-        assert!(canon("Target prices rose.").is_empty());
-        assert_eq!(canon("They shop at Target now."), ["Target"]);
+        assert!(canon("Shell prices rose.").is_empty());
+        assert_eq!(canon("They sold it to Shell now."), ["Shell"]);
     }
 }

@@ -105,10 +105,13 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
         .filter(|c| c.kind == ActorKind::Organisation)
     {
         let (s, e) = (toks[c.first].start, toks[c.last].end);
-        if c.corporate {
-            // `American Airlines` names no country.
-            b.mentions.retain(|m| m.end <= s || m.start >= e);
-        }
+        // `Apple Corps` is not Apple; `American Airlines` names no country.
+        let actors = &b.actors;
+        b.mentions.retain(|m| {
+            let inside = s <= m.start && m.end <= e;
+            let org = actors[m.actor].kind == ActorKind::Organisation;
+            !(inside && (org || c.corporate))
+        });
         let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
         b.mention(s, e, &name, ActorKind::Organisation);
     }
@@ -136,7 +139,12 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
     }
     // People.
     let covered: Vec<(usize, usize)> = b.mentions.iter().map(|m| (m.start, m.end)).collect();
-    for p in aliases::resolve_people(text, &toks, &found.cands, &covered, lex) {
+    let known: Vec<(usize, &str)> = gaz
+        .iter()
+        .filter(|g| lex.entries[g.entry].kind == ActorKind::Person)
+        .map(|g| (g.start, lex.entries[g.entry].canonical.as_str()))
+        .collect();
+    for p in aliases::resolve_people(text, &toks, &found.cands, &covered, &known, lex) {
         b.mention(p.start, p.end, &p.name, ActorKind::Person);
     }
     b.mentions.sort_by_key(|m| (m.start, m.end));

@@ -1,10 +1,10 @@
 //! Candidate names in runs of capitalised words: organisations by the word that ends their name
 //! (`External Affairs Ministry`, `Ministry of Defence`, `Infogear Technology Corp.`) or by an
 //! acronym in brackets (`Japan Self-Defense Forces (JSDF)`), and people by a cue — a title before
-//! them (`Defence Minister Rajnath Singh`, `Gen. Ito`), a cue word (`his counterpart Gen
-//! Nakatani`), an initial (`S. Jaishankar`), a known given name (`Mark Chandler`), a verb after
-//! them (`Kono Taro said`), a country's possessive (`Japan's Shinzo Abe`), or a list that goes on
-//! from a person (`Kono Taro and Motegi Toshimitsu`). Titles are never part of a name.
+//! them (`Defence Minister Arjun Mehta`, `Gen. Ito`), a cue word (`his counterpart Gen
+//! Tanaka`), an initial (`R. Venkatesh`), a known given name (`Laura Bennett`), a verb after
+//! them (`Hayashi Ken said`), a country's possessive (`Germany's Olaf Brandt`), or a list that
+//! goes on from a person (`Hayashi Ken and Mori Aki`). Titles are never part of a name.
 
 use super::gazetteer::GazMatch;
 use super::lexicon::Lexicon;
@@ -230,7 +230,7 @@ fn run(
         let known_org = (left..=last).any(|k| {
             gaz_of[k].is_some_and(|g| lex.entries[gaz[g].entry].kind == ActorKind::Organisation)
         });
-        if known_org {
+        if known_org && lex.legal.contains(t.text) {
             // `Samsung Electronics Co.`: the organisation the gazetteer knows.
             pieces = vec![(a, left), (last + 1, b)];
             break;
@@ -294,7 +294,7 @@ fn person(
     let mut s = s;
     let mut e = e;
     let mut role = false;
-    // `Gen Anil Chauhan`: a bare rank before a full name is a rank; `Gen Nakatani` is a name.
+    // `Gen Anil Chauhan`: a bare rank before a full name is a rank; `Gen Tanaka` is a name.
     if e - s >= 3 && lex.bare_ranks.contains(tokens[s].text) {
         s += 1;
         role = true;
@@ -440,7 +440,7 @@ fn bracket(text: &str, tokens: &[Token], first: usize, last: usize, found: &mut 
     }
 }
 
-/// `counterparts Kono Taro and Motegi Toshimitsu`: a name of two or more words listed right
+/// `counterparts Hayashi Ken and Mori Aki`: a name of two or more words listed right
 /// after a cued person is a person too.
 fn continue_lists(text: &str, tokens: &[Token], cands: &mut [Cand]) {
     for k in 1..cands.len() {
