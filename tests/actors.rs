@@ -595,3 +595,23 @@ fn known_person_and_a_short_form_in_the_text() {
     assert_eq!(people, ["Elon Musk"]);
     assert_eq!(actor_at(t, "Elon smiled"), Some("Elon Musk".into()));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    #[test]
+    fn never_panics_and_mentions_stay_in_bounds(
+        text in "(\\PC|[A-Z][a-z]+|\\.|’s|‘|\\(|\\)|-| |\n){0,80}",
+        cut in 0usize..50,
+    ) {
+        let mut sents = sentences::split(&text, 0);
+        if let Some(s) = sents.first_mut() {
+            s.kind = SentenceKind::Headline;
+            s.start = s.start.saturating_add(cut % 3);
+        }
+        let found = actors::find(&text, &sents);
+        for m in &found.mentions {
+            proptest::prop_assert!(m.start < m.end && m.end <= text.len());
+            proptest::prop_assert!(m.actor < found.actors.len());
+        }
+    }
+}
