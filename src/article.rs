@@ -1,10 +1,19 @@
-//! `Article`: one file's text with its metadata (title, published date, source, url) and the
-//! byte offset where its body starts. Offsets everywhere are bytes of the file on disk.
+//! `Article`: one file's text with its metadata (title, published date, source, url), the byte
+//! offset where its body starts, its headline line and its dateline. Offsets everywhere are bytes
+//! of the file on disk.
+
+mod dateline;
+mod front_matter;
+pub mod lines;
 
 use std::ops::Range;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+
+pub use dateline::{read as read_dateline, Dateline};
+pub use front_matter::{parse_date_prefix, parse_front_matter};
+use lines::{lines, Line};
 
 /// Metadata from the front matter block (or found in the text).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,21 +50,30 @@ pub struct Article {
     pub meta: Meta,
     /// Byte offset where the body starts (after the front matter block, or 0).
     pub body_start: usize,
-    /// Byte range of the headline line in the body, when there is no front matter `title`.
+    /// Byte range of the headline line in the body: the first line when there is no front
+    /// matter `title`, or a first line that repeats the title, or a short first line with no
+    /// final period followed by a blank line. Never read as running text.
     pub headline: Option<Range<usize>>,
-    /// Byte range of a dateline the body opens with (not an event, but the document's date).
+    /// Byte range of a dateline the body opens with (`Sept. 11 (UPI) —`, or `May 7, 2005` alone
+    /// on a line): not an event, but the document's date.
     pub dateline: Option<Range<usize>>,
     /// The date relative expressions are resolved against, if any.
     pub reference: Option<NaiveDate>,
     /// Where `reference` came from.
     pub reference_basis: Option<ReferenceBasis>,
-    /// Non-fatal problems found while reading (unknown front matter keys, bad dates).
+    /// Non-fatal problems found while reading (broken front matter, bad dates).
     pub warnings: Vec<String>,
 }
 
+/// Longest line (bytes) taken for a headline.
+const MAX_HEADLINE: usize = 300;
+/// How many lines after the headline may hold the dateline.
+const DATELINE_LINES: usize = 3;
+
 impl Article {
     /// Reads an article from its text. `fallback` is the reference date to use when the article
-    /// carries none of its own (`--published`).
+    /// carries none of its own (`--published`): the front matter's `published` comes first, then
+    /// a dateline with a year, then `fallback`.
     pub fn parse(path: impl Into<PathBuf>, text: String, fallback: Option<NaiveDate>) -> Article {
         let path = path.into();
         let (meta, body_start, warnings) = parse_front_matter(&text);
@@ -70,15 +88,21 @@ impl Article {
             reference_basis: None,
             warnings,
         };
+        let (headline, dateline, date) = find_head(&article.text, body_start, &article.meta);
+        article.headline = headline;
+        article.dateline = dateline;
         if article.meta.title.is_none() {
-            article.headline = first_line(&article.text, body_start);
-            if let Some(h) = &article.headline {
-                article.meta.title = Some(article.text[h.clone()].trim().to_string());
-            }
+            article.meta.title = match &article.headline {
+                Some(h) => Some(article.text[h.clone()].trim().to_string()),
+                None => first_words(&article.text, body_start, article.dateline.as_ref()),
+            };
         }
         if let Some(p) = article.meta.published {
             article.reference = Some(p);
             article.reference_basis = Some(ReferenceBasis::FrontMatter);
+        } else if let Some(p) = date {
+            article.reference = Some(p);
+            article.reference_basis = Some(ReferenceBasis::Dateline);
         } else if let Some(p) = fallback {
             article.reference = Some(p);
             article.reference_basis = Some(ReferenceBasis::Given);
@@ -88,7 +112,7 @@ impl Article {
 
     /// The body text (after the front matter).
     pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+        self.text.get(self.body_start..).unwrap_or("")
     }
 
     /// The headline, from the front matter or the first line.
@@ -102,133 +126,170 @@ impl Article {
     }
 }
 
-/// 1-based line number of a byte offset in `text`.
+/// 1-based line number of a byte offset in `text` (`\n`, `\r\n` and lone `\r` each end a line).
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count() + 1
+    let b = &text.as_bytes()[..end];
+    let lf = memchr::memchr_iter(b'\n', b).count();
+    let lone_cr = memchr::memchr_iter(b'\r', b)
+        .filter(|&i| text.as_bytes().get(i + 1) != Some(&b'\n'))
+        .count();
+    lf + lone_cr + 1
 }
 
-/// The first non-blank line at or after `from`, trimmed, as a byte range.
-fn first_line(text: &str, from: usize) -> Option<Range<usize>> {
-    let mut pos = from;
-    for line in text[from..].split_inclusive('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let lead = line.len() - line.trim_start().len();
-            let s = pos + lead;
-            return Some(s..s + trimmed.len());
+/// Letters and digits of a line, lowercased: how a headline is compared with a title.
+fn normalized(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// True when a body line says the same as the front matter title (perhaps with different
+/// quotes, case or punctuation, or one cut short of the other).
+fn repeats_title(line: &str, title: &str) -> bool {
+    let (l, t) = (normalized(line), normalized(title));
+    if l.is_empty() || t.is_empty() {
+        return false;
+    }
+    l == t || (l.len().min(t.len()) >= 24 && (l.starts_with(&t) || t.starts_with(&l)))
+}
+
+/// True when a line ends like a sentence (a final period, maybe inside quotes or brackets).
+fn ends_with_period(line: &str) -> bool {
+    let t = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']);
+    t.ends_with('.') && !t.ends_with("...")
+}
+
+/// Headline, dateline and the dateline's date, from the first lines of the body. Chrome lines
+/// (`Site icon …`, hashtag lines) before them are skipped.
+fn find_head(
+    text: &str,
+    body_start: usize,
+    meta: &Meta,
+) -> (
+    Option<Range<usize>>,
+    Option<Range<usize>>,
+    Option<NaiveDate>,
+) {
+    let content: Vec<(Line, bool)> = content_lines(text, body_start)
+        .take(DATELINE_LINES + 2)
+        .collect();
+    let mut headline = None;
+    let mut rest = &content[..];
+    // A line repeating the front matter title, among the first few (a kicker or a section
+    // label may come before it).
+    let repeat = meta.title.as_deref().and_then(|t| {
+        content
+            .iter()
+            .take(DATELINE_LINES)
+            .position(|(l, _)| repeats_title(&text[heading(text, l)], t))
+    });
+    if let Some(i) = repeat {
+        headline = Some(heading(text, &content[i].0));
+        rest = &content[i + 1..];
+    } else if let Some(((first, blank_after), tail)) = content.split_first() {
+        let range = heading(text, first);
+        let l = &text[range.clone()];
+        let is_dateline = dateline::read(l).is_some_and(|d| d.alone);
+        let open = l.len() <= MAX_HEADLINE && !ends_with_period(l);
+        let take = !is_dateline && open && (*blank_after || meta.title.is_none());
+        if take {
+            headline = Some(range);
+            rest = tail;
         }
-        pos += line.len();
+    }
+    let from = headline.as_ref().map_or(body_start, |h| {
+        rest.first().map_or(h.end, |(l, _)| l.start.min(h.end))
+    });
+    match find_dateline(text, from) {
+        Some((span, date)) => (headline, Some(span), date),
+        None => (headline, None, None),
+    }
+}
+
+/// The dateline among the first lines from `from`: at the start of a content line, or a
+/// labelled date (`Updated: Nov 24, 2024`) in a chrome line such as a byline. Only short
+/// metadata-like lines may stand before it; running text ends the search.
+fn find_dateline(text: &str, from: usize) -> Option<(Range<usize>, Option<NaiveDate>)> {
+    let mut content = 0;
+    for line in lines(text, from)
+        .filter(|l| !l.is_blank(text))
+        .take(DATELINE_LINES * 3)
+    {
+        let range = line.trimmed(text);
+        let l = &text[range.clone()];
+        if crate::chrome::is_chrome(l) {
+            if let Some((at, d)) = dateline::read_labelled(l) {
+                let s = range.start + at;
+                return Some((s..s + d.len, d.date));
+            }
+            continue;
+        }
+        if let Some(d) = dateline::read(l) {
+            return Some((range.start..range.start + d.len, d.date));
+        }
+        content += 1;
+        if content >= DATELINE_LINES || l.len() > 80 || ends_with_period(l) {
+            return None;
+        }
     }
     None
 }
 
-/// Parses a `---` front matter block at the start of `text`. Returns the metadata, the byte offset
-/// where the body starts and warnings. A block with no closing `---` is not front matter: the
-/// whole file is then body, with a warning.
-pub fn parse_front_matter(text: &str) -> (Meta, usize, Vec<String>) {
-    let mut meta = Meta::default();
-    let mut warnings = Vec::new();
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let rest = &text[start..];
-    let first_end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
-    if rest[..first_end].trim_end() != "---" {
-        return (meta, start, warnings);
+/// A line's trimmed range, without the `#` marks of a Markdown heading.
+fn heading(text: &str, line: &Line) -> Range<usize> {
+    let r = line.trimmed(text);
+    let l = &text[r.clone()];
+    let hashes = l.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && l[hashes..].starts_with(' ') {
+        let rest = &l[hashes..];
+        let lead = rest.len() - rest.trim_start().len();
+        return r.start + hashes + lead..r.end;
     }
-    let mut pos = start + first_end;
-    let mut line_no = 1;
-    loop {
-        if pos >= text.len() {
-            warnings.push("front matter is not closed by '---': read as text".to_string());
-            return (Meta::default(), start, warnings);
+    r
+}
+
+/// Non-blank, non-chrome lines from `from`, each with whether a blank line (or the end) follows.
+fn content_lines(text: &str, from: usize) -> impl Iterator<Item = (Line, bool)> + '_ {
+    let mut it = lines(text, from)
+        .filter(|l| !crate::chrome::is_chrome(l.text(text)) || l.is_blank(text))
+        .peekable();
+    std::iter::from_fn(move || loop {
+        let l = it.next()?;
+        if l.is_blank(text) {
+            continue;
         }
-        let end = text[pos..]
-            .find('\n')
-            .map(|i| pos + i + 1)
-            .unwrap_or(text.len());
-        let line = &text[pos..end];
-        line_no += 1;
-        pos = end;
-        let l = line.trim_end_matches(['\n', '\r']);
-        if l.trim_end() == "---" {
+        let blank_after = it.peek().is_none_or(|n| n.is_blank(text));
+        return Some((l, blank_after));
+    })
+}
+
+/// A title for an article whose first line is running text: its opening words.
+fn first_words(text: &str, from: usize, skip: Option<&Range<usize>>) -> Option<String> {
+    let (line, _) = content_lines(text, from).next()?;
+    let mut range = line.trimmed(text);
+    if let Some(s) = skip.filter(|s| s.start == range.start) {
+        range.start = s.end.min(range.end);
+    }
+    let l = text[range].trim();
+    let l = l.split_once(". ").map_or(l, |(a, _)| a);
+    if l.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    for w in l.split_whitespace() {
+        if out.len() + w.len() > 100 {
+            out.push('…');
             break;
         }
-        if l.trim().is_empty() || l.trim_start().starts_with('#') {
-            continue;
+        if !out.is_empty() {
+            out.push(' ');
         }
-        let Some((key, value)) = l.split_once(':') else {
-            warnings.push(format!("front matter line {line_no}: no 'key: value'"));
-            continue;
-        };
-        let value = unquote(value.trim());
-        match key.trim().to_ascii_lowercase().as_str() {
-            "title" | "headline" => meta.title = Some(value.to_string()).filter(|v| !v.is_empty()),
-            "published" | "date" => match parse_date_prefix(value) {
-                Some(d) => meta.published = Some(d),
-                None => warnings.push(format!(
-                    "front matter line {line_no}: 'published: {value}' is not a date (YYYY-MM-DD)"
-                )),
-            },
-            "source" | "outlet" => meta.source = Some(value.to_string()).filter(|v| !v.is_empty()),
-            "url" | "link" => meta.url = Some(value.to_string()).filter(|v| !v.is_empty()),
-            _ => {}
-        }
+        out.push_str(w);
     }
-    (meta, pos, warnings)
-}
-
-fn unquote(v: &str) -> &str {
-    let b = v.as_bytes();
-    if b.len() >= 2 && (b[0] == b'"' || b[0] == b'\'') && b[b.len() - 1] == b[0] {
-        &v[1..v.len() - 1]
-    } else {
-        v
-    }
-}
-
-/// `2024-11-22`, or the date part of `2024-11-22T10:00:00Z`.
-pub fn parse_date_prefix(v: &str) -> Option<NaiveDate> {
-    let head = v.get(..10)?;
-    let d = NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()?;
-    match v.as_bytes().get(10) {
-        None | Some(b'T') | Some(b' ') | Some(b't') => Some(d),
-        _ => None,
-    }
+    Some(out)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn front_matter_is_read_and_body_offset_is_after_it() {
-        let text = "---\ntitle: A headline\npublished: 2020-09-11\nsource: UPI\n---\nBody.\n";
-        let a = Article::parse("a.txt", text.to_string(), None);
-        assert_eq!(a.meta.title.as_deref(), Some("A headline"));
-        assert_eq!(a.reference, NaiveDate::from_ymd_opt(2020, 9, 11));
-        assert_eq!(a.meta.source.as_deref(), Some("UPI"));
-        assert_eq!(a.body(), "Body.\n");
-    }
-
-    #[test]
-    fn without_front_matter_the_first_line_is_the_headline() {
-        let a = Article::parse("a.txt", "\nIndia, Japan agree\nText here.".into(), None);
-        assert_eq!(a.title(), "India, Japan agree");
-        assert_eq!(a.headline, Some(1..19));
-        assert_eq!(a.reference, None);
-    }
-
-    #[test]
-    fn impossible_date_is_a_warning_not_a_value() {
-        let a = Article::parse("a.txt", "---\npublished: 2024-13-45\n---\nx".into(), None);
-        assert_eq!(a.meta.published, None);
-        assert_eq!(a.warnings.len(), 1);
-    }
-
-    #[test]
-    fn unterminated_front_matter_is_text() {
-        let a = Article::parse("a.txt", "---\ntitle: x\nno end".into(), None);
-        assert_eq!(a.body_start, 0);
-        assert!(!a.warnings.is_empty());
-    }
-}
+mod tests;

@@ -1,9 +1,204 @@
 //! Site chrome: lines that belong to the web page, not the story (`Exit mobile version`,
 //! `Post a Comment`, share and subscribe lines, hashtag lines, `Source: …` credits, bylines).
-//! The patterns live in `assets/chrome.txt`.
+//! The patterns live in `assets/chrome.txt`, one regular expression a line, compiled once.
+
+use std::sync::LazyLock;
+
+use regex::{RegexSet, RegexSetBuilder};
+
+/// The chrome patterns as shipped (see the file's header for the format).
+pub const PATTERNS: &str = include_str!("../assets/chrome.txt");
+
+/// Lines longer than this are running text, never chrome (and are not matched at all).
+pub const MAX_CHROME_LINE: usize = 400;
+
+/// One pattern of a chrome file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern<'a> {
+    /// 1-based line in the file.
+    pub line: usize,
+    /// The longest line (in bytes) the pattern may call chrome.
+    pub max_len: usize,
+    /// The regular expression.
+    pub regex: &'a str,
+}
+
+/// The patterns of a chrome file, comments and blank lines left out.
+pub fn patterns(src: &str) -> Vec<Pattern<'_>> {
+    src.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+        .map(|(line, l)| {
+            let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+            let limit = if digits > 0 && l[digits..].starts_with(' ') {
+                l[..digits].parse().ok()
+            } else {
+                None
+            };
+            match limit {
+                Some(max_len) => Pattern {
+                    line,
+                    max_len,
+                    regex: l[digits..].trim_start(),
+                },
+                None => Pattern {
+                    line,
+                    max_len: MAX_CHROME_LINE,
+                    regex: l,
+                },
+            }
+        })
+        .collect()
+}
+
+/// Compiled chrome patterns.
+#[derive(Debug, Clone)]
+pub struct Chrome {
+    set: RegexSet,
+    max_len: Vec<usize>,
+}
+
+impl Chrome {
+    /// Compiles a chrome pattern file. The error names the first line that does not compile.
+    pub fn compile(src: &str) -> Result<Chrome, String> {
+        let pats = patterns(src);
+        let set = RegexSetBuilder::new(pats.iter().map(|p| p.regex))
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| {
+                for p in &pats {
+                    if let Err(e) = regex::RegexBuilder::new(p.regex)
+                        .case_insensitive(true)
+                        .build()
+                    {
+                        return format!("chrome patterns line {}: {e}", p.line);
+                    }
+                }
+                format!("chrome patterns: {e}")
+            })?;
+        Ok(Chrome {
+            set,
+            max_len: pats.iter().map(|p| p.max_len).collect(),
+        })
+    }
+
+    /// Number of patterns.
+    pub fn len(&self) -> usize {
+        self.max_len.len()
+    }
+
+    /// True when there are no patterns.
+    pub fn is_empty(&self) -> bool {
+        self.max_len.is_empty()
+    }
+
+    /// True when a line (trimmed) is matched by a pattern whose length limit it respects.
+    pub fn matches(&self, line: &str) -> bool {
+        let line = line.trim();
+        if line.is_empty() || line.len() > MAX_CHROME_LINE || !self.set.is_match(line) {
+            return false;
+        }
+        self.set
+            .matches(line)
+            .iter()
+            .any(|i| self.max_len.get(i).is_some_and(|&m| line.len() <= m))
+    }
+}
+
+static SHIPPED: LazyLock<Option<Chrome>> = LazyLock::new(|| Chrome::compile(PATTERNS).ok());
 
 /// True when a line (without its line end) is site chrome and must not be read as text.
 pub fn is_chrome(line: &str) -> bool {
-    let _ = line;
-    false
+    SHIPPED.as_ref().is_some_and(|c| c.matches(line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_patterns_compile() {
+        let set = Chrome::compile(PATTERNS).expect("assets/chrome.txt compiles");
+        assert!(set.len() > 30);
+    }
+
+    #[test]
+    fn a_bad_pattern_is_reported_with_its_line() {
+        let err = Chrome::compile("# c\n^ok$\n^(broken$\n").unwrap_err();
+        assert!(err.contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn a_length_limit_keeps_a_pattern_to_short_lines() {
+        let c = Chrome::compile("20 ^join us\\b.*$").unwrap();
+        assert!(c.matches("Join us on Friday"));
+        assert!(!c.matches("Join us on Friday for the talks in Geneva"));
+    }
+
+    #[test]
+    fn page_furniture_is_chrome() {
+        for line in [
+            "Exit mobile version",
+            "Site icon DAILY BUGLE",
+            "Post a Comment",
+            "No comments:",
+            "12 Comments",
+            "Join our Telegram channel for breaking news",
+            "Share this:",
+            "Share on Facebook",
+            "Facebook | Twitter | Email",
+            "Read more",
+            "READ MORE: Ministers meet in Rome",
+            "Advertisement",
+            "Click here to subscribe",
+            "Subscribe to our newsletter",
+            "Sign up for the morning newsletter and get the news first",
+            "We use cookies to improve your experience on our site.",
+            "© 2024 Example Media. All rights reserved.",
+            "Copyright 2023 The Daily Planet",
+            "Source: Press Trust of India",
+            "Photo: Reuters",
+            "By Jane Doe",
+            "By JANE DOE and JOHN ROE, Reuters",
+            "Written by Jane Doe",
+            "Reporting by Jane Doe; Editing by John Roe",
+            "Tags: defence, diplomacy",
+            "Canada #Canada",
+            "#Elections #Kenya",
+            "The post Ministers meet in Rome appeared first on Daily Planet.",
+            "Follow us on X",
+            "![Ministers at the table](photo.jpg)",
+            "<div class=\"ad-slot\">",
+        ] {
+            assert!(is_chrome(line), "should be chrome: {line}");
+        }
+    }
+
+    #[test]
+    fn running_text_is_not_chrome() {
+        for line in [
+            "By 2025, the two navies plan to hold joint drills.",
+            "By the end of the year, the plan will be ready.",
+            "Sources said the talks would resume on Monday.",
+            "The source of the leak was not identified.",
+            "Share prices fell 3% on Monday.",
+            "Read the full statement on the ministry's site, officials said.",
+            "The company said comments on the draft were due by Friday.",
+            "Next month the ministers will meet again in Tokyo.",
+            "Copyright infringement claims rose sharply in 2023.",
+            "India and Japan agreed to deepen cooperation.",
+            "Related talks will take place in Geneva next week.",
+            "Join the queue, the minister told reporters.",
+            "",
+        ] {
+            assert!(!is_chrome(line), "should be text: {line}");
+        }
+    }
+
+    #[test]
+    fn very_long_lines_are_never_chrome() {
+        let line = format!("Share this: {}", "word ".repeat(200));
+        assert!(!is_chrome(&line));
+    }
 }

@@ -4,9 +4,13 @@
 
 use std::collections::HashSet;
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::Error;
+
+/// Files larger than this are not articles: they are skipped with a warning.
+pub const MAX_ARTICLE_BYTES: u64 = 32 << 20;
 
 /// What a path turned out to hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,25 +38,62 @@ fn kind_of(path: &Path) -> Option<FileKind> {
     }
 }
 
+/// The walk's state: what was already listed, so that nothing is read twice.
+#[derive(Default)]
+struct Seen {
+    dirs: HashSet<PathBuf>,
+    files: HashSet<PathBuf>,
+}
+
+impl Seen {
+    /// True the first time a file (by its canonical path) is met.
+    fn first_file(&mut self, path: &Path) -> bool {
+        let canon = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.files.insert(canon)
+    }
+}
+
 /// Lists the article and event files under `paths`. A path that does not exist is an error;
 /// a file named explicitly is read whatever its extension (as an article unless it is `.jsonl`).
+/// Directories are walked recursively in sorted order, skipping hidden entries and `README.md`;
+/// a directory reached twice (through a symlink, or a symlink loop) is walked once, and a file
+/// reached twice is listed once.
 pub fn list(paths: &[PathBuf]) -> Result<Listing, Error> {
     let mut listing = Listing::default();
-    let mut seen_dirs = HashSet::new();
+    let mut seen = Seen::default();
     for p in paths {
-        let meta = fs::metadata(p).map_err(|_| Error::NotFound(p.clone()))?;
+        let meta = match fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(Error::NotFound(p.clone()));
+            }
+            Err(e) => {
+                // Exists (as a dangling link or behind a permission) but cannot be followed.
+                if fs::symlink_metadata(p).is_err() {
+                    return Err(Error::NotFound(p.clone()));
+                }
+                listing.warnings.push(format!("{}: {e}", p.display()));
+                continue;
+            }
+        };
         if meta.is_dir() {
-            walk(p, &mut listing, &mut seen_dirs);
+            walk(p, &mut listing, &mut seen);
+        } else if meta.is_file() {
+            if seen.first_file(p) {
+                listing
+                    .files
+                    .push((p.clone(), kind_of(p).unwrap_or(FileKind::Article)));
+            }
         } else {
             listing
-                .files
-                .push((p.clone(), kind_of(p).unwrap_or(FileKind::Article)));
+                .warnings
+                .push(format!("{}: not a regular file, skipped", p.display()));
         }
     }
     Ok(listing)
 }
 
-fn walk(dir: &Path, listing: &mut Listing, seen: &mut HashSet<PathBuf>) {
+fn walk(dir: &Path, listing: &mut Listing, seen: &mut Seen) {
     let canon = match fs::canonicalize(dir) {
         Ok(c) => c,
         Err(e) => {
@@ -60,7 +101,7 @@ fn walk(dir: &Path, listing: &mut Listing, seen: &mut HashSet<PathBuf>) {
             return;
         }
     };
-    if !seen.insert(canon) {
+    if !seen.dirs.insert(canon) {
         return; // a symlink loop or a directory reached twice: follow it once
     }
     let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
@@ -78,43 +119,209 @@ fn walk(dir: &Path, listing: &mut Listing, seen: &mut HashSet<PathBuf>) {
         }
         match fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, listing, seen),
-            Ok(_) => {
-                if let Some(kind) = kind_of(&path) {
-                    if !name.eq_ignore_ascii_case("readme.md") {
-                        listing.files.push((path, kind));
-                    }
+            Ok(m) => {
+                let Some(kind) = kind_of(&path) else { continue };
+                if name.eq_ignore_ascii_case("readme.md") {
+                    continue;
+                }
+                if !m.is_file() {
+                    listing
+                        .warnings
+                        .push(format!("{}: not a regular file, skipped", path.display()));
+                } else if seen.first_file(&path) {
+                    listing.files.push((path, kind));
                 }
             }
-            Err(e) => listing.warnings.push(format!("{}: {e}", path.display())),
+            Err(e) => {
+                if kind_of(&path).is_some() || fs::symlink_metadata(&path).is_ok() {
+                    listing.warnings.push(format!("{}: {e}", path.display()));
+                }
+            }
         }
     }
 }
 
-/// Reads a file as text. Binary files are refused; text that is not UTF-8 is decoded as
-/// Latin-1 (offsets then refer to the decoded text) with a warning pushed to `warnings`.
+/// Reads a file as text. Unreadable, empty, oversized and binary files are errors (the caller
+/// reports one warning and goes on); text that is not UTF-8 is read lossily (see [`decode`]).
 pub fn read_text(path: &Path, warnings: &mut Vec<String>) -> Result<String, Error> {
+    if let Ok(m) = fs::metadata(path) {
+        if m.len() > MAX_ARTICLE_BYTES {
+            return Err(problem(
+                path,
+                format!("{} MB: too large for an article, skipped", m.len() >> 20),
+            ));
+        }
+    }
     let bytes = fs::read(path).map_err(|e| Error::Io(path.to_path_buf(), e))?;
     decode(path, bytes, warnings)
 }
 
-/// Decodes file bytes as [`read_text`] does.
+fn problem(path: &Path, msg: impl Into<String>) -> Error {
+    Error::Io(
+        path.to_path_buf(),
+        io::Error::new(io::ErrorKind::InvalidData, msg.into()),
+    )
+}
+
+/// True when bytes look like a binary file: a NUL byte, or many control characters.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    if memchr::memchr(0, bytes).is_some() {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let controls = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f)
+        .count();
+    controls * 20 > head.len()
+}
+
+/// Decodes file bytes as [`read_text`] does. The text keeps every byte offset of the file: a
+/// UTF-8 byte order mark stays in the text (readers skip it), and bytes that are not UTF-8 (a
+/// Latin-1 or Windows-1252 file) are each replaced by one ASCII character (`é` → `e`, curly
+/// quotes → straight ones, anything else → `_`), with a warning pushed to `warnings`.
 pub fn decode(path: &Path, bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, Error> {
-    if memchr::memchr(0, &bytes).is_some() {
+    if bytes.is_empty() {
+        return Err(problem(path, "empty file"));
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(problem(
+            path,
+            "UTF-16 text is not supported: save it as UTF-8",
+        ));
+    }
+    if looks_binary(&bytes) {
         return Err(Error::Binary(path.to_path_buf()));
     }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {
             let bytes = e.into_bytes();
-            let controls = bytes
-                .iter()
-                .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-                .count();
-            if controls * 10 > bytes.len().max(1) {
-                return Err(Error::Binary(path.to_path_buf()));
-            }
-            warnings.push(format!("{}: not UTF-8, read as Latin-1", path.display()));
-            Ok(bytes.iter().map(|&b| b as char).collect())
+            warnings.push(format!(
+                "{}: not UTF-8: read as Latin-1, accents dropped",
+                path.display()
+            ));
+            Ok(decode_lossy(&bytes))
         }
+    }
+}
+
+/// Keeps valid UTF-8 as it is and folds every other byte to one ASCII character, so that the
+/// result has exactly as many bytes as the input.
+pub fn decode_lossy(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                // The prefix is valid by construction; from_utf8 cannot fail here.
+                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                let bad = e.error_len().unwrap_or(rest.len() - good).max(1);
+                for &b in &rest[good..good + bad] {
+                    out.push(fold_byte(b));
+                }
+                rest = &rest[good + bad..];
+            }
+        }
+    }
+    out
+}
+
+/// An ASCII stand-in for a Latin-1 / Windows-1252 byte (0x80..=0xFF).
+fn fold_byte(b: u8) -> char {
+    match b {
+        0x00..=0x7f => b as char,
+        0x91 | 0x92 | 0xb4 => '\'',
+        0x93 | 0x94 | 0xab | 0xbb => '"',
+        0x96 | 0x97 | 0xad => '-',
+        0xa0 => ' ',
+        0xc0..=0xc5 => 'A',
+        0xc7 => 'C',
+        0xc8..=0xcb => 'E',
+        0xcc..=0xcf => 'I',
+        0xd1 => 'N',
+        0xd2..=0xd6 | 0xd8 => 'O',
+        0xd9..=0xdc => 'U',
+        0xdd => 'Y',
+        0xe0..=0xe5 => 'a',
+        0xe7 => 'c',
+        0xe8..=0xeb => 'e',
+        0xec..=0xef => 'i',
+        0xf1 => 'n',
+        0xf2..=0xf6 | 0xf8 => 'o',
+        0xf9..=0xfc => 'u',
+        0xfd | 0xff => 'y',
+        0xdf => 's',
+        0x9a => 's',
+        0x8a => 'S',
+        0x9e => 'z',
+        0x8e => 'Z',
+        _ => '_',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_keeps_offsets_and_letters() {
+        let bytes = b"Caf\xe9 in M\xfcnchen \x93quoted\x94.".to_vec();
+        let mut w = Vec::new();
+        let s = decode(Path::new("a.txt"), bytes.clone(), &mut w).unwrap();
+        assert_eq!(s, "Cafe in Munchen \"quoted\".");
+        assert_eq!(s.len(), bytes.len());
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("a.txt"));
+    }
+
+    #[test]
+    fn mixed_utf8_keeps_valid_sequences() {
+        let s = decode_lossy(
+            "é".as_bytes()
+                .iter()
+                .chain(b"\xe9x")
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice(),
+        );
+        assert_eq!(s, "éex");
+    }
+
+    #[test]
+    fn truncated_utf8_at_the_end_is_folded() {
+        let s = decode_lossy(b"ab\xe2\x80");
+        assert_eq!(s.len(), 4);
+        assert!(s.starts_with("ab"));
+    }
+
+    #[test]
+    fn nul_bytes_and_control_soup_are_binary() {
+        let mut w = Vec::new();
+        assert!(matches!(
+            decode(Path::new("x.txt"), b"ab\0cd".to_vec(), &mut w),
+            Err(Error::Binary(_))
+        ));
+        let soup: Vec<u8> = (0..200u8)
+            .map(|i| if i % 3 == 0 { 1 } else { b'a' })
+            .collect();
+        assert!(matches!(
+            decode(Path::new("x.txt"), soup, &mut w),
+            Err(Error::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn empty_and_utf16_files_are_refused_with_a_reason() {
+        let mut w = Vec::new();
+        let e = decode(Path::new("e.txt"), Vec::new(), &mut w).unwrap_err();
+        assert!(e.to_string().contains("empty"), "{e}");
+        let e = decode(Path::new("u.txt"), vec![0xff, 0xfe, b'a', 0], &mut w).unwrap_err();
+        assert!(e.to_string().contains("UTF-16"), "{e}");
     }
 }

@@ -20,6 +20,7 @@ pub mod filter;
 pub mod merge;
 pub mod pipeline;
 pub mod sentences;
+pub mod shard;
 pub mod temporal;
 pub mod timeline;
 

@@ -1,9 +1,321 @@
 //! The one step that looks across articles: corpus-wide actor aliases and one event per
-//! happening told by several articles.
+//! happening told by several articles. It reads only what an exported event carries, so events
+//! from JSONL shards merge exactly like events read here.
 
+use std::collections::{HashMap, HashSet};
+
+use crate::actors::ActorKind;
 use crate::events::Event;
+use crate::temporal::{Basis, Precision};
 
-/// Merges the events of many articles (mentions already carry their article index).
+/// Words that name the same kind of happening, folded to one stem so that "held talks" and
+/// "meeting" can be recognised as one happening told twice.
+fn stem(word: &str) -> Option<&'static str> {
+    let w = word.to_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    Some(match w {
+        "meet" | "meets" | "met" | "meeting" | "meetings" | "talk" | "talks" | "held" | "hold"
+        | "holds" | "bilateral" | "dialogue" | "dialogues" | "discuss" | "discusses"
+        | "discussed" | "discussion" | "discussions" | "summit" | "session" | "visit"
+        | "visits" | "visited" => "meet",
+        "sign" | "signs" | "signed" | "signing" | "agreement" | "pact" | "deal" | "accord"
+        | "treaty" => "sign",
+        "agree" | "agrees" | "agreed" => "agree",
+        "announce" | "announces" | "announced" | "announcement" | "unveil" | "unveils"
+        | "unveiled" | "launch" | "launches" | "launched" | "introduce" | "introduces"
+        | "introduced" => "announce",
+        "attack" | "attacks" | "attacked" | "clash" | "clashes" | "clashed" | "strike"
+        | "strikes" | "struck" => "attack",
+        "exercise" | "exercises" | "drill" | "drills" => "exercise",
+        _ => return None,
+    })
+}
+
+fn stems(title: &str) -> HashSet<&'static str> {
+    title.split_whitespace().filter_map(stem).collect()
+}
+
+/// True when two events, from different articles, tell the same happening: the same date at
+/// compatible precision, shared actors, and wording about the same kind of happening.
+pub fn same_happening(a: &Event, b: &Event) -> bool {
+    let (Some(da), Some(db)) = (a.date, b.date) else {
+        return false;
+    };
+    if a.background || b.background {
+        return false;
+    }
+    let fine = |p: Precision| p >= Precision::Week;
+    if !(da == db || (fine(da.precision()) && fine(db.precision()) && da.compatible(&db))) {
+        return false;
+    }
+    let shared = a.actors.iter().filter(|x| b.actors.contains(x)).count();
+    if shared < 2 {
+        return false;
+    }
+    let (sa, sb) = (stems(&a.title), stems(&b.title));
+    !sa.is_disjoint(&sb)
+}
+
+/// Replaces short person names by the one full name the corpus knows for them.
+pub fn apply_aliases(events: &mut [Event], aliases: &HashMap<String, String>) {
+    if aliases.is_empty() {
+        return;
+    }
+    for e in events {
+        let mut out: Vec<String> = Vec::with_capacity(e.actors.len());
+        for a in e.actors.drain(..) {
+            let a = aliases.get(&a).cloned().unwrap_or(a);
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        e.actors = out;
+    }
+}
+
+/// How well a title reads: names it carries and a verb, then length up to a point.
+fn title_quality(e: &Event) -> (usize, usize) {
+    let names = e
+        .actors
+        .iter()
+        .filter(|a| e.title.contains(a.as_str()))
+        .count();
+    (names, e.title.chars().count().min(80))
+}
+
+fn fold(into: &mut Event, other: Event) {
+    if title_quality(&other) > title_quality(into) {
+        into.title = other.title;
+    }
+    let more_precise = match (into.date, other.date) {
+        (Some(a), Some(b)) => b.precision() > a.precision(),
+        _ => false,
+    };
+    let better_basis = other.date_basis == Basis::Explicit && into.date_basis != Basis::Explicit;
+    if more_precise || better_basis {
+        into.date = other.date;
+        into.date_text = other.date_text;
+        into.date_basis = other.date_basis;
+    }
+    for a in other.actors {
+        if !into.actors.contains(&a) {
+            into.actors.push(a);
+        }
+    }
+    into.mentions.extend(other.mentions);
+    into.mentions.sort();
+    into.mentions.dedup();
+}
+
+/// The corpus step: short person names resolved across the corpus, then one event per happening,
+/// with the actors of merged events in a canonical order (people, countries, organisations,
+/// places; then by name) so that the result does not depend on the order of the input.
+pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) -> Vec<Event> {
+    let people: Vec<&str> = kinds
+        .iter()
+        .filter(|(_, k)| **k == ActorKind::Person)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    apply_aliases(&mut events, &surname_aliases(&people));
+    let mut out = merge(events);
+    for e in out.iter_mut().filter(|e| e.mentions.len() > 1) {
+        let rank = |a: &String| kinds.get(a).copied().unwrap_or(ActorKind::Organisation);
+        e.actors
+            .sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
+    }
+    out
+}
+
+/// A one-word person name → the one longer person name of the corpus that contains it as a
+/// word (`Singh` → `Rajnath Singh`), when exactly one exists.
+pub fn surname_aliases(people: &[&str]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for short in people.iter().filter(|n| !n.contains(' ')) {
+        let mut found = people.iter().filter(|full| {
+            full.contains(' ') && full.split(' ').any(|w| w.trim_end_matches('.') == *short)
+        });
+        if let (Some(full), None) = (found.next(), found.next()) {
+            out.insert(short.to_string(), full.to_string());
+        }
+    }
+    out
+}
+
+/// Merges the events of many articles (mentions already carry their article index): one event
+/// per happening. Events of one article are never merged with each other.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
-    events
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    // candidates by ISO week, so each event is compared only with those near its date
+    let week = |d: chrono::NaiveDate| {
+        let w = chrono::Datelike::iso_week(&d);
+        (w.year(), w.week())
+    };
+    let mut by_week: HashMap<(i32, u32), Vec<usize>> = HashMap::new();
+    for e in events {
+        let Some(d) = e.date else {
+            out.push(e);
+            continue;
+        };
+        let (first, last) = (week(d.first_day()), week(d.last_day()));
+        let articles: HashSet<u32> = e.mentions.iter().map(|m| m.article).collect();
+        let mut target = None;
+        for key in [first, last] {
+            if let Some(list) = by_week.get(&key) {
+                target = list.iter().copied().find(|&i| {
+                    let o: &Event = &out[i];
+                    o.mentions.iter().all(|m| !articles.contains(&m.article))
+                        && same_happening(o, &e)
+                });
+            }
+            if target.is_some() {
+                break;
+            }
+        }
+        match target {
+            Some(i) => fold(&mut out[i], e),
+            None => {
+                by_week.entry(first).or_default().push(out.len());
+                if last != first {
+                    by_week.entry(last).or_default().push(out.len());
+                }
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::Mention;
+    use crate::temporal::DateValue;
+
+    fn ev(article: u32, date: &str, title: &str, actors: &[&str]) -> Event {
+        Event {
+            date: DateValue::parse(date),
+            date_text: date.into(),
+            date_basis: Basis::Explicit,
+            title: title.into(),
+            actors: actors.iter().map(|s| s.to_string()).collect(),
+            mentions: vec![Mention {
+                article,
+                start: 0,
+                end: 10,
+                line: 1,
+            }],
+            background: false,
+        }
+    }
+
+    #[test]
+    fn one_meeting_told_by_two_outlets_is_one_event() {
+        let a = ev(
+            0,
+            "2024-05-09",
+            "Ana Diaz meets Luis Soto in Lima",
+            &["Ana Diaz", "Luis Soto", "Peru", "Chile"],
+        );
+        let b = ev(
+            1,
+            "2024-05-09",
+            "Peru and Chile hold talks",
+            &["Peru", "Chile"],
+        );
+        let out = merge(vec![a, b]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].mentions.len(), 2);
+        assert_eq!(out[0].title, "Ana Diaz meets Luis Soto in Lima");
+    }
+
+    #[test]
+    fn different_days_actors_or_happenings_stay_apart() {
+        let a = ev(
+            0,
+            "2024-05-09",
+            "Peru and Chile hold talks",
+            &["Peru", "Chile"],
+        );
+        assert_eq!(
+            merge(vec![
+                a.clone(),
+                ev(
+                    1,
+                    "2024-05-10",
+                    "Peru and Chile hold talks",
+                    &["Peru", "Chile"]
+                )
+            ])
+            .len(),
+            2
+        );
+        assert_eq!(
+            merge(vec![
+                a.clone(),
+                ev(
+                    1,
+                    "2024-05-09",
+                    "Peru and Bolivia hold talks",
+                    &["Peru", "Bolivia"]
+                )
+            ])
+            .len(),
+            2
+        );
+        assert_eq!(
+            merge(vec![
+                a.clone(),
+                ev(
+                    1,
+                    "2024-05-09",
+                    "Peru and Chile clash at sea",
+                    &["Peru", "Chile"]
+                )
+            ])
+            .len(),
+            2
+        );
+        assert_eq!(
+            merge(vec![
+                a.clone(),
+                ev(
+                    0,
+                    "2024-05-09",
+                    "Peru and Chile hold more talks",
+                    &["Peru", "Chile"]
+                )
+            ])
+            .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_day_and_its_week_are_compatible_but_a_month_is_too_coarse() {
+        let a = ev(
+            0,
+            "2024-05-09",
+            "Peru and Chile hold talks",
+            &["Peru", "Chile"],
+        );
+        let week = ev(1, "2024-W19", "Peru and Chile met", &["Peru", "Chile"]);
+        let month = ev(1, "2024-05", "Peru and Chile met", &["Peru", "Chile"]);
+        assert_eq!(merge(vec![a.clone(), week]).len(), 1);
+        assert_eq!(merge(vec![a, month]).len(), 2);
+    }
+
+    #[test]
+    fn a_surname_resolves_only_to_a_single_candidate() {
+        let a = surname_aliases(&["Singh", "Rajnath Singh", "Lee", "Ann Lee", "Tom Lee"]);
+        assert_eq!(a.get("Singh").map(String::as_str), Some("Rajnath Singh"));
+        assert_eq!(a.get("Lee"), None);
+    }
+
+    #[test]
+    fn aliases_replace_short_names_once() {
+        let mut e = vec![ev(0, "2024", "x", &["Singh", "Rajnath Singh", "India"])];
+        let aliases = HashMap::from([("Singh".to_string(), "Rajnath Singh".to_string())]);
+        apply_aliases(&mut e, &aliases);
+        assert_eq!(e[0].actors, ["Rajnath Singh", "India"]);
+    }
 }

@@ -14,7 +14,7 @@ use crate::events::{self, Event};
 use crate::sentences::{self, Sentence};
 use crate::temporal::{self, Timex};
 use crate::timeline::{ArticleInfo, Timeline};
-use crate::{merge, Error};
+use crate::{merge, shard, Error};
 
 /// Options for reading a corpus.
 #[derive(Debug, Clone, Default)]
@@ -63,10 +63,14 @@ pub fn extract_article(article: &Article) -> ArticleEvents {
 }
 
 /// Reads one article file; problems are warnings.
-pub fn read_article(path: &PathBuf, opts: &Options, warnings: &mut Vec<String>) -> Option<Article> {
+pub fn read_article(
+    path: &std::path::Path,
+    opts: &Options,
+    warnings: &mut Vec<String>,
+) -> Option<Article> {
     match corpus::read_text(path, warnings) {
         Ok(text) => {
-            let a = Article::parse(path.clone(), text, opts.published);
+            let a = Article::parse(path, text, opts.published);
             for w in &a.warnings {
                 warnings.push(format!("{}: {w}", path.display()));
             }
@@ -103,39 +107,117 @@ pub fn load_with_progress(
     let total = listing.files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let mut warnings = listing.warnings;
-    let results: Vec<(Option<ArticleEvents>, Vec<String>)> = listing
+    let results: Vec<(Source, Vec<String>)> = listing
         .files
         .par_iter()
-        .filter(|(_, k)| *k == FileKind::Article)
-        .map(|(path, _)| {
+        .map(|(path, kind)| {
             let mut w = Vec::new();
-            let r = read_article(path, opts, &mut w).map(|a| extract_article(&a));
+            let r = match kind {
+                FileKind::Article => read_article(path, opts, &mut w)
+                    .map(|a| Source::Article(extract_article(&a)))
+                    .unwrap_or(Source::Nothing),
+                FileKind::EventsJsonl => match shard::read(path, &mut w) {
+                    Ok(s) => Source::Shard(s),
+                    Err(e) => {
+                        w.push(e.to_string());
+                        Source::Nothing
+                    }
+                },
+            };
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(n, total);
             (r, w)
         })
         .collect();
-    let mut articles = Vec::new();
-    let mut all = Vec::new();
-    let mut kinds = HashMap::new();
+    let mut gathered = Gathered::default();
     for (r, w) in results {
         warnings.extend(w);
-        let Some(ae) = r else { continue };
-        let idx = articles.len() as u32;
-        articles.push(ae.info);
-        for mut e in ae.events {
-            for m in &mut e.mentions {
-                m.article = idx;
-            }
-            all.push(e);
-        }
-        for (n, k) in ae.actor_kinds {
-            kinds.entry(n).or_insert(k);
+        match r {
+            Source::Article(ae) => gathered.add(vec![ae.info], ae.events, ae.actor_kinds),
+            Source::Shard(s) => gathered.add(s.articles, s.events, s.actor_kinds),
+            Source::Nothing => {}
         }
     }
-    let events = merge::merge(all);
     Ok(Loaded {
-        timeline: Timeline::new(articles, events, kinds),
+        timeline: gathered.into_timeline(),
         warnings,
     })
+}
+
+/// What one file yields.
+enum Source {
+    Article(ArticleEvents),
+    Shard(shard::Shard),
+    Nothing,
+}
+
+/// Events from articles and shards, before the merge: one article table keyed by path, so an
+/// article seen in two shards is one article.
+#[derive(Default)]
+struct Gathered {
+    articles: Vec<ArticleInfo>,
+    index: HashMap<PathBuf, u32>,
+    events: Vec<Event>,
+    kinds: HashMap<String, ActorKind>,
+}
+
+impl Gathered {
+    fn add(
+        &mut self,
+        articles: Vec<ArticleInfo>,
+        events: Vec<Event>,
+        kinds: Vec<(String, ActorKind)>,
+    ) {
+        let map: Vec<u32> = articles
+            .into_iter()
+            .map(|a| {
+                let next = self.articles.len() as u32;
+                *self.index.entry(a.path.clone()).or_insert_with(|| {
+                    self.articles.push(a);
+                    next
+                })
+            })
+            .collect();
+        for mut e in events {
+            for m in &mut e.mentions {
+                m.article = map.get(m.article as usize).copied().unwrap_or(0);
+            }
+            e.mentions.sort();
+            self.events.push(e);
+        }
+        for (n, k) in kinds {
+            self.kinds.entry(n).or_insert(k);
+        }
+    }
+
+    /// Merges in one canonical order (articles by path, events by where they are first told), so
+    /// that the result does not depend on how the corpus was split into shards.
+    fn into_timeline(self) -> Timeline {
+        let Gathered {
+            articles,
+            events,
+            kinds,
+            ..
+        } = self;
+        let mut order: Vec<u32> = (0..articles.len() as u32).collect();
+        order.sort_by(|&a, &b| articles[a as usize].path.cmp(&articles[b as usize].path));
+        let mut rank = vec![0u32; articles.len()];
+        for (r, &a) in order.iter().enumerate() {
+            rank[a as usize] = r as u32;
+        }
+        let mut sorted: Vec<ArticleInfo> = Vec::with_capacity(articles.len());
+        for &a in &order {
+            sorted.push(articles[a as usize].clone());
+        }
+        let mut events = events;
+        for e in &mut events {
+            for m in &mut e.mentions {
+                m.article = rank[m.article as usize];
+            }
+            e.mentions.sort();
+        }
+        events.sort_by(|a, b| a.mentions.first().cmp(&b.mentions.first()));
+        let events = merge::merge_corpus(events, &kinds);
+        Timeline::new(sorted, events, kinds)
+    }
 }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::actors::ActorKind;
 use crate::temporal::{Basis, DateValue, Precision};
 use crate::timeline::Timeline;
 
@@ -47,6 +48,9 @@ pub struct EventRecord {
     pub title: String,
     /// Canonical actor names.
     pub actors: Vec<String>,
+    /// The kind of each actor, in the order of `actors`.
+    #[serde(default)]
+    pub actor_kinds: Vec<ActorKind>,
     /// Where it is told.
     pub mentions: Vec<MentionRecord>,
     /// The outlets that told it.
@@ -92,6 +96,17 @@ pub fn records(timeline: &Timeline, indices: &[usize]) -> Vec<EventRecord> {
                 date_basis: e.date_basis,
                 title: e.title.clone(),
                 actors: e.actors.clone(),
+                actor_kinds: e
+                    .actors
+                    .iter()
+                    .map(|a| {
+                        timeline
+                            .actor_kinds
+                            .get(a)
+                            .copied()
+                            .unwrap_or(ActorKind::Organisation)
+                    })
+                    .collect(),
                 mentions,
                 sources,
                 background: e.background,

@@ -1,15 +1,31 @@
 //! The temporal tagger: finds temporal expressions in sentences and gives each a calendar value
 //! at the precision the text gives, resolving relative ones against the reference date with the
 //! tense of their clause. Knows nothing of actors or events.
+//!
+//! Per sentence: a keyword pass (one Aho-Corasick scan, [`lexicon`]) marks the words that can
+//! start an expression; a sentence with none and no digit is skipped. Otherwise it is split into
+//! tokens once and the rules ([`rules`]) run on the marked words and numbers only, each looking a
+//! few tokens either side; relative values are resolved last ([`resolve`], [`tense`]).
 
+mod lexicon;
+mod resolve;
+mod rules;
+mod tense;
+mod tokens;
 mod value;
 
 pub use value::{Basis, DateValue, Precision};
 
+use std::cell::RefCell;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::sentences::Sentence;
+use crate::sentences::{Sentence, SentenceKind};
+use lexicon::LEXICON_DATA;
+use resolve::Dir;
+use rules::{Ctx, Val};
+use tokens::Tok;
 
 /// What kind of temporal expression it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -21,6 +37,9 @@ pub enum TimexKind {
     Present,
     /// Background mention (`the 2008 Joint Declaration`): dates a thing, not a happening.
     Background,
+    /// A time with no calendar value (`recently`, `later`, `the past decade`, `two years
+    /// later`): always null.
+    Vague,
 }
 
 /// One temporal expression found in the text.
@@ -38,9 +57,124 @@ pub struct Timex {
     pub kind: TimexKind,
 }
 
+/// Buffers reused across sentences and calls: tokens and keyword positions.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<Tok>,
+    triggers: Vec<usize>,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
+
 /// Finds the temporal expressions of `text` within the given sentences, resolving relative ones
 /// against `reference`.
 pub fn tag(text: &str, sentences: &[Sentence], reference: Option<NaiveDate>) -> Vec<Timex> {
-    let _ = (text, sentences, reference);
-    Vec::new()
+    let mut out = Vec::new();
+    BUFFERS.with(|cell| {
+        let Ok(mut guard) = cell.try_borrow_mut() else {
+            return;
+        };
+        let buf = &mut *guard;
+        for s in sentences {
+            if let Some(sentence) = text.get(s.start..s.end) {
+                tag_sentence(sentence, s.start, reference, buf, &mut out);
+            }
+        }
+    });
+    out
+}
+
+/// [`tag`] on a whole string taken as one sentence.
+pub fn tag_str(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
+    let whole = Sentence {
+        start: 0,
+        end: text.len(),
+        kind: SentenceKind::Text,
+        paragraph: 0,
+    };
+    tag(text, &[whole], reference)
+}
+
+/// Tags one sentence whose first byte is at `offset` in the file.
+fn tag_sentence(
+    sentence: &str,
+    offset: usize,
+    reference: Option<NaiveDate>,
+    buf: &mut Buffers,
+    out: &mut Vec<Timex>,
+) {
+    let lex = &*LEXICON_DATA;
+    let triggers = &mut buf.triggers;
+    triggers.clear();
+    lex.find_triggers(sentence, |s, _| triggers.push(s));
+    if triggers.is_empty() && !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let toks = &mut buf.toks;
+    tokens::tokenize(sentence, toks);
+    for &s in triggers.iter() {
+        if let Ok(k) = toks.binary_search_by_key(&s, |t| t.start) {
+            toks[k].trigger = true;
+        }
+    }
+    let toks = &*toks;
+    let mut ctx = Ctx {
+        text: sentence,
+        toks,
+        lex,
+        floor: 0,
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(f) = rules::at(&ctx, i) else {
+            i += 1;
+            continue;
+        };
+        i = f.b;
+        ctx.floor = f.b;
+        let (Some(first), Some(last)) = (toks.get(f.a), toks.get(f.b - 1)) else {
+            continue;
+        };
+        let (value, basis) = match f.val {
+            Val::Invalid => continue,
+            Val::Abs(v) => (Some(v), Basis::Explicit),
+            Val::Null { explicit: true } => (None, Basis::Explicit),
+            Val::Null { explicit: false } => (None, Basis::Unresolved),
+            Val::Anchored(n) => {
+                let anchor = out.iter().rev().find_map(|t| match t.value {
+                    Some(DateValue::Day(d)) if t.kind == TimexKind::Date => Some(d),
+                    _ => None,
+                });
+                let day =
+                    anchor.and_then(|d| d.checked_add_signed(chrono::TimeDelta::try_days(n)?));
+                match day {
+                    Some(d) => (Some(DateValue::Day(d)), Basis::Relative),
+                    None => (None, Basis::Unresolved),
+                }
+            }
+            Val::Rel(rel) => match reference {
+                None => (None, Basis::Unresolved),
+                Some(r) => {
+                    let dir = if rel.needs_tense() {
+                        tense::direction(lex, sentence, toks, f.a, f.b)
+                    } else {
+                        Dir::Neutral
+                    };
+                    match resolve::resolve(rel, r, dir) {
+                        Some(v) => (Some(v), Basis::Relative),
+                        None => (None, Basis::Unresolved),
+                    }
+                }
+            },
+        };
+        out.push(Timex {
+            start: offset + first.start,
+            end: offset + last.end,
+            value,
+            basis,
+            kind: f.kind,
+        });
+    }
 }

@@ -1,0 +1,203 @@
+//! Words of a sentence with their byte offsets, and the small amount of clause structure the
+//! events step needs: where the verb of a clause is, what stands before it (the subject) and
+//! after it (the object).
+
+/// One word or punctuation mark of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok<'a> {
+    /// First byte (file offset).
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The text.
+    pub text: &'a str,
+}
+
+impl Tok<'_> {
+    /// True for a word (letters or digits), false for punctuation.
+    pub fn is_word(&self) -> bool {
+        self.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+    }
+
+    /// True for punctuation that ends a phrase (comma, semicolon, colon, dash, bracket).
+    pub fn is_boundary(&self) -> bool {
+        matches!(
+            self.text,
+            "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]"
+        )
+    }
+
+    /// True for a quotation mark.
+    pub fn is_quote(&self) -> bool {
+        matches!(self.text, "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»")
+    }
+}
+
+fn is_inner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&')
+}
+
+/// Splits `text[start..end]` into words and punctuation marks, with file offsets. A word keeps
+/// inner apostrophes, hyphens and periods (`Japan’s`, `co-production`, `U.S.`), but not a final
+/// period or a final apostrophe.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let Some(s) = text.get(start..end) else {
+        return out;
+    };
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + c.len_utf8();
+            while let Some(&(k, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    j = k + d.len_utf8();
+                    iter.next();
+                } else if is_inner(d) {
+                    // keep it only if a letter or digit follows
+                    let next = s[k + d.len_utf8()..].chars().next();
+                    if next.is_some_and(|n| n.is_alphanumeric()) {
+                        j = k + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            // `U.S.`: keep the final period of an initialism whose inner periods we kept
+            let word = &s[i..j];
+            if word.contains('.') && s[j..].starts_with('.') {
+                j += 1;
+                iter.next();
+            }
+            out.push(Tok {
+                start: start + i,
+                end: start + j,
+                text: &s[i..j],
+            });
+        } else {
+            let j = i + c.len_utf8();
+            out.push(Tok {
+                start: start + i,
+                end: start + j,
+                text: &s[i..j],
+            });
+        }
+    }
+    out
+}
+
+/// Words that open a subordinate or reporting clause: an object phrase stops before them.
+pub fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "where"
+            | "while"
+            | "whereas"
+            | "because"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "amid"
+            | "amidst"
+            | "according"
+            | "during"
+            | "since"
+            | "as"
+            | "including"
+            | "following"
+            | "despite"
+            | "when"
+            | "if"
+            | "unless"
+            | "until"
+            | "so"
+            | "but"
+            | "in order"
+    )
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its verb.
+pub fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "then"
+            | "later"
+            | "again"
+            | "reportedly"
+            | "jointly"
+            | "formally"
+            | "officially"
+            | "finally"
+            | "recently"
+            | "already"
+            | "previously"
+            | "earlier"
+            | "subsequently"
+            | "separately"
+            | "further"
+            | "both"
+            | "all"
+            | "not"
+    )
+}
+
+/// Auxiliaries that make a clause look ahead (`will meet`, `is to visit`).
+pub fn is_future_auxiliary(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "will" | "would" | "shall" | "to")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s, 0, s.len()).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks_and_drop_final_ones() {
+        assert_eq!(
+            words("Japan’s co-production, U.S. talks."),
+            ["Japan’s", "co-production", ",", "U.S.", "talks", "."]
+        );
+        assert_eq!(
+            words("Singh‘s “pact”"),
+            ["Singh", "‘", "s", "“", "pact", "”"]
+        );
+        assert_eq!(words("version 10.4 ships"), ["version", "10.4", "ships"]);
+    }
+
+    #[test]
+    fn offsets_are_file_offsets() {
+        let text = "xx Abe met Modi.";
+        let t = tokenize(text, 3, text.len());
+        assert_eq!(
+            t[0],
+            Tok {
+                start: 3,
+                end: 6,
+                text: "Abe"
+            }
+        );
+        assert_eq!(&text[t[2].start..t[2].end], "Modi");
+    }
+}

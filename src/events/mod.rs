@@ -1,0 +1,295 @@
+//! Events of one article: every temporal expression that dates a happening becomes an event with
+//! its date, the actors of its clause and story, a readable title and the sentence that tells it.
+//! Sentences with no date of their own continue the story before them: they lend it their
+//! actors, or become `inherited` events when a named person does something in them.
+
+mod clause;
+mod title;
+mod verbs;
+
+pub use title::cut;
+pub use verbs::{lexicon, Lexicon, Verb};
+
+use serde::{Deserialize, Serialize};
+
+use crate::actors::{Actor, ActorKind, ArticleActors};
+use crate::article::Article;
+use crate::sentences::{Sentence, SentenceKind};
+use crate::temporal::{Basis, DateValue, Timex, TimexKind};
+use title::Named;
+
+/// Where an event is told: a byte range of one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Mention {
+    /// Index of the article in the timeline's article table.
+    pub article: u32,
+    /// First byte of the sentence(s).
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// 1-based line of `start` in the file.
+    pub line: u32,
+}
+
+/// A happening on the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Its date at the precision the text gives, `None` when undated.
+    pub date: Option<DateValue>,
+    /// The expression as written (`on Friday`).
+    pub date_text: String,
+    /// How the date was found.
+    pub date_basis: Basis,
+    /// A short readable line for the timeline row.
+    pub title: String,
+    /// Canonical actor names.
+    pub actors: Vec<String>,
+    /// Where it is told.
+    #[serde(skip)]
+    pub mentions: Vec<Mention>,
+    /// True for background dates (`the 2008 Joint Declaration`): shown, but not a happening.
+    #[serde(default)]
+    pub background: bool,
+}
+
+/// How far from the reference date a date may lie and still be the article's own story.
+const STORY_DAYS: i64 = 45;
+
+/// Builds the events of one article. Mentions carry `article: 0`; the caller sets the index.
+pub fn extract(
+    article: &Article,
+    sentences: &[Sentence],
+    timexes: &[Timex],
+    actors: &ArticleActors,
+) -> Vec<Event> {
+    let text = &article.text;
+    let mut events: Vec<Event> = Vec::new();
+    let mut pending: Vec<String> = Vec::new(); // actors named before the first event
+    let in_dateline = |t: &Timex| {
+        article
+            .dateline
+            .as_ref()
+            .is_some_and(|d| t.start < d.end && t.end > d.start)
+    };
+    for s in sentences {
+        if s.kind != SentenceKind::Text {
+            continue;
+        }
+        let named: Vec<Named> = actors
+            .in_range(s.start, s.end)
+            .map(|m| Named {
+                start: m.start,
+                end: m.end,
+                actor: &actors.actors[m.actor],
+            })
+            .collect();
+        let names = actor_names(&named);
+        let own: Vec<&Timex> = timexes
+            .iter()
+            .filter(|t| {
+                t.start >= s.start
+                    && t.end <= s.end
+                    && t.kind != TimexKind::Present
+                    && !in_dateline(t)
+            })
+            .filter(|t| t.value.is_some() || t.basis == Basis::Unresolved)
+            .collect();
+        let own = drop_reporting_dates(text, s, own);
+        if own.is_empty() {
+            let story = story_event(&events, article);
+            match (story, inherited_verb(text, s, &named)) {
+                (Some(i), Some(near)) => {
+                    let (toks, skip) = title::tokens_without(text, s.start, s.end, 0, 0);
+                    let story = &events[i];
+                    events.push(Event {
+                        date: story.date,
+                        date_text: story.date_text.clone(),
+                        date_basis: Basis::Inherited,
+                        title: title::title(&toks, &skip, &named, near + 1),
+                        actors: names,
+                        mentions: vec![mention(article, s)],
+                        background: false,
+                    });
+                }
+                (Some(i), None) => add_actors(&mut events[i].actors, &names),
+                (None, _) => add_actors(&mut pending, &names),
+            }
+            continue;
+        }
+        for t in own {
+            let (toks, skip) = title::tokens_without(text, s.start, s.end, t.start, t.end);
+            let near = skip.iter().position(|&k| k).unwrap_or(0);
+            let background = t.kind == TimexKind::Background;
+            let title = if background {
+                title::background_title(
+                    &toks,
+                    toks.iter().position(|x| x.start >= t.start).unwrap_or(0),
+                )
+            } else {
+                title::title(&toks, &skip, &named, near)
+            };
+            let mut ev = Event {
+                date: t.value,
+                date_text: text[t.start..t.end].to_string(),
+                date_basis: t.basis,
+                title,
+                actors: if background {
+                    Vec::new()
+                } else {
+                    names.clone()
+                },
+                mentions: vec![mention(article, s)],
+                background,
+            };
+            if !background && !pending.is_empty() {
+                add_actors(&mut ev.actors, &std::mem::take(&mut pending));
+            }
+            events.push(ev);
+        }
+    }
+    events
+}
+
+fn mention(article: &Article, s: &Sentence) -> Mention {
+    Mention {
+        article: 0,
+        start: s.start,
+        end: s.end,
+        line: article.line_of(s.start) as u32,
+    }
+}
+
+/// Distinct canonical names, people first, in reading order within each kind.
+fn actor_names(named: &[Named]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for kind in [
+        ActorKind::Person,
+        ActorKind::Country,
+        ActorKind::Organisation,
+        ActorKind::Place,
+    ] {
+        for n in named.iter().filter(|n| n.actor.kind == kind) {
+            if !out.contains(&n.actor.name) {
+                out.push(n.actor.name.clone());
+            }
+        }
+    }
+    out
+}
+
+fn add_actors(to: &mut Vec<String>, names: &[String]) {
+    for n in names {
+        if !to.contains(n) {
+            to.push(n.clone());
+        }
+    }
+}
+
+/// The event a sentence with no date of its own continues: the latest event of the article's
+/// own story (dated near the reference date), else the latest event.
+fn story_event(events: &[Event], article: &Article) -> Option<usize> {
+    let current = |e: &Event| match (e.date, article.reference) {
+        (Some(d), Some(r)) => {
+            (d.first_day() - r).num_days() <= STORY_DAYS
+                && (r - d.last_day()).num_days() <= STORY_DAYS
+        }
+        _ => false,
+    };
+    let real = |e: &Event| !e.background;
+    events
+        .iter()
+        .rposition(|e| real(e) && current(e))
+        .or_else(|| events.iter().rposition(real))
+}
+
+/// When a sentence tells a happening of its own — a named person (not a pronoun, not a
+/// possessive) directly followed by a verb of the lexicon — the token index of that person.
+fn inherited_verb(text: &str, s: &Sentence, named: &[Named]) -> Option<usize> {
+    let toks = clause::tokenize(text, s.start, s.end);
+    let lex = verbs::lexicon();
+    for n in named.iter().filter(|n| n.actor.kind == ActorKind::Person) {
+        let surface = &text[n.start..n.end];
+        if surface.chars().next().is_some_and(|c| c.is_lowercase()) || is_pronoun(surface) {
+            continue;
+        }
+        let Some(last) = toks
+            .iter()
+            .rposition(|t| t.end <= n.end && t.start >= n.start)
+        else {
+            continue;
+        };
+        let mut i = last + 1;
+        let mut verb = None;
+        while i < toks.len() && clause::is_auxiliary(toks[i].text) {
+            if lex.past(toks[i].text).is_some() {
+                verb = Some(i); // "had a session": the auxiliary is the verb
+            }
+            i += 1;
+        }
+        if toks.get(i).is_some_and(|t| lex.past(t.text).is_some()) {
+            return Some(i);
+        }
+        if verb.is_some() {
+            return verb;
+        }
+    }
+    None
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "he" | "she" | "they" | "it" | "him" | "her" | "his" | "their" | "we" | "i"
+    )
+}
+
+/// In a sentence with several dates, a date attached to a reporting verb ("the Times reported
+/// Friday") dates the report, not the happening: it is dropped.
+fn drop_reporting_dates<'a>(text: &str, s: &Sentence, own: Vec<&'a Timex>) -> Vec<&'a Timex> {
+    if own.len() < 2 {
+        return own;
+    }
+    let reporting = |t: &Timex| {
+        let before = text[s.start..t.start].trim_end();
+        let before = before.strip_suffix("on").unwrap_or(before).trim_end();
+        let last = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        matches!(
+            last.to_lowercase().as_str(),
+            "reported" | "said" | "told" | "wrote" | "reports" | "says"
+        )
+    };
+    let kept: Vec<&Timex> = own.iter().copied().filter(|t| !reporting(t)).collect();
+    if kept.is_empty() {
+        own
+    } else {
+        kept
+    }
+}
+
+/// Titles for a sentence as the events step would build them (used by tests and tools).
+pub fn sentence_title(
+    text: &str,
+    start: usize,
+    end: usize,
+    date: Option<(usize, usize)>,
+    named: &[(usize, usize, Actor)],
+) -> String {
+    let named: Vec<Named> = named
+        .iter()
+        .map(|(s, e, a)| Named {
+            start: *s,
+            end: *e,
+            actor: a,
+        })
+        .collect();
+    let (ds, de) = date.unwrap_or((0, 0));
+    let (toks, skip) = title::tokens_without(text, start, end, ds, de);
+    let near = skip.iter().position(|&k| k).unwrap_or(toks.len());
+    title::title(&toks, &skip, &named, near)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,258 @@
+use super::*;
+use crate::actors::ActorMention;
+
+fn person(name: &str) -> Actor {
+    Actor {
+        name: name.into(),
+        kind: ActorKind::Person,
+    }
+}
+
+fn country(name: &str) -> Actor {
+    Actor {
+        name: name.into(),
+        kind: ActorKind::Country,
+    }
+}
+
+/// Mentions of `surface` in `text` resolved to `actor`.
+fn at(text: &str, surface: &str, actor: Actor) -> (usize, usize, Actor) {
+    let s = text.find(surface).expect("surface in text");
+    (s, s + surface.len(), actor)
+}
+
+fn title_of(text: &str, date: &str, named: &[(usize, usize, Actor)]) -> String {
+    let d = text.find(date).map(|s| (s, s + date.len()));
+    sentence_title(text, 0, text.len(), d, named)
+}
+
+#[test]
+fn title_is_subject_verb_object_in_the_present() {
+    let t = "Defence Minister Jane Roe met her counterpart Ken Sato on Friday in Oslo.";
+    let named = [
+        at(t, "Jane Roe", person("Jane Roe")),
+        at(t, "Ken Sato", person("Ken Sato")),
+    ];
+    assert_eq!(
+        title_of(t, "on Friday", &named),
+        "Jane Roe meets her counterpart Ken Sato in Oslo"
+    );
+}
+
+#[test]
+fn two_subjects_take_the_plural_and_titles_are_dropped() {
+    let t = "Foreign Secretary Ann Lee and Ambassador Tom Ray signed the treaty on Thursday that would allow trade.";
+    let named = [
+        at(t, "Ann Lee", person("Ann Lee")),
+        at(t, "Tom Ray", person("Tom Ray")),
+    ];
+    assert_eq!(
+        title_of(t, "on Thursday", &named),
+        "Ann Lee and Tom Ray sign the treaty"
+    );
+}
+
+#[test]
+fn a_fronted_date_and_a_pronoun_subject() {
+    let t = "On Monday, he said he would propose a new budget.";
+    let he = t.find("he said").unwrap();
+    let named = [(he, he + 2, person("Ann Lee"))];
+    assert_eq!(
+        title_of(t, "On Monday", &named),
+        "Ann Lee says he would propose a new budget"
+    );
+}
+
+#[test]
+fn a_future_clause_reads_with_to() {
+    let t = "The minister will visit Canberra next month to discuss trade.";
+    assert_eq!(
+        title_of(t, "next month", &[]),
+        "The minister to visit Canberra to discuss trade"
+    );
+}
+
+#[test]
+fn countries_as_subject_read_by_their_names() {
+    let t = "Peru and Chile agreed in March 2021 on a border accord.";
+    let named = [
+        at(t, "Peru", country("Peru")),
+        at(t, "Chile", country("Chile")),
+    ];
+    assert_eq!(
+        title_of(t, "in March 2021", &named),
+        "Peru and Chile agree on a border accord"
+    );
+}
+
+#[test]
+fn a_long_subject_keeps_its_head_noun_phrase() {
+    let t = "In June, a flood along the northern bank of the great river near the town destroyed 300 homes.";
+    assert_eq!(title_of(t, "In June", &[]), "A flood destroyed 300 homes");
+}
+
+#[test]
+fn a_relative_clause_after_the_subject_is_skipped() {
+    let t = "Smith, who is to retire soon, had said in a letter on Tuesday that the plan works.";
+    let named = [at(t, "Smith", person("John Smith"))];
+    assert_eq!(
+        title_of(t, "on Tuesday", &named),
+        "John Smith says in a letter"
+    );
+}
+
+#[test]
+fn without_a_known_verb_the_clause_is_cut_at_a_word() {
+    let t = "Record rainfall across the region in 2019 and floods everywhere that nobody foresaw or prepared for at all, really.";
+    let title = title_of(t, "in 2019", &[]);
+    assert!(title.chars().count() <= title::MAX_TITLE, "{title}");
+    assert!(
+        title.starts_with("Record rainfall across the region and floods"),
+        "{title}"
+    );
+    assert!(!title.contains("2019"));
+}
+
+fn article(text: &str) -> Article {
+    Article::parse(
+        "a.txt",
+        text.to_string(),
+        chrono::NaiveDate::from_ymd_opt(2024, 5, 10),
+    )
+}
+
+fn sentence_of(text: &str, s: &str) -> Sentence {
+    let start = text.find(s).unwrap();
+    Sentence {
+        start,
+        end: start + s.len(),
+        kind: SentenceKind::Text,
+        paragraph: 0,
+    }
+}
+
+fn timex(text: &str, s: &str, value: &str, basis: Basis) -> Timex {
+    let start = text.find(s).unwrap();
+    Timex {
+        start,
+        end: start + s.len(),
+        value: DateValue::parse(value),
+        basis,
+        kind: TimexKind::Date,
+    }
+}
+
+fn found(text: &str, list: &[(&str, Actor)]) -> ArticleActors {
+    let mut out = ArticleActors::default();
+    for (surface, actor) in list {
+        let idx = match out.actors.iter().position(|a| a == actor) {
+            Some(i) => i,
+            None => {
+                out.actors.push(actor.clone());
+                out.actors.len() - 1
+            }
+        };
+        for (s, _) in text.match_indices(surface) {
+            out.mentions.push(ActorMention {
+                start: s,
+                end: s + surface.len(),
+                actor: idx,
+                subject: false,
+            });
+        }
+    }
+    out.mentions.sort_by_key(|m| m.start);
+    out
+}
+
+#[test]
+fn undated_sentences_lend_actors_or_inherit_the_story_date() {
+    let s1 = "Peru and Chile held talks on Thursday.";
+    let s2 = "Foreign Minister Ana Diaz met her counterpart Luis Soto.";
+    let s3 = "The talks also covered Bolivia.";
+    let s4 = "He said the talks went well.";
+    let text = format!("{s1} {s2} {s3} {s4}");
+    let a = article(&text);
+    let sentences = [
+        sentence_of(&text, s1),
+        sentence_of(&text, s2),
+        sentence_of(&text, s3),
+        sentence_of(&text, s4),
+    ];
+    let timexes = [timex(&text, "on Thursday", "2024-05-09", Basis::Relative)];
+    let actors = found(
+        &text,
+        &[
+            ("Peru", country("Peru")),
+            ("Chile", country("Chile")),
+            ("Ana Diaz", person("Ana Diaz")),
+            ("Luis Soto", person("Luis Soto")),
+            ("Bolivia", country("Bolivia")),
+            ("He", person("Luis Soto")),
+        ],
+    );
+    let events = extract(&a, &sentences, &timexes, &actors);
+    assert_eq!(events.len(), 2, "{events:#?}");
+    assert_eq!(events[0].date, DateValue::parse("2024-05-09"));
+    assert_eq!(events[0].actors, ["Peru", "Chile"]);
+    assert_eq!(events[1].date_basis, Basis::Inherited);
+    assert_eq!(events[1].date, DateValue::parse("2024-05-09"));
+    assert_eq!(events[1].title, "Ana Diaz meets her counterpart Luis Soto");
+    // Bolivia and the pronoun's person are lent to the latest event of the story
+    assert!(events[1].actors.contains(&"Bolivia".to_string()));
+}
+
+#[test]
+fn a_flashback_is_not_the_story_an_undated_sentence_continues() {
+    let s1 = "Peru and Chile held talks on Thursday.";
+    let s2 = "The two agreed in March 2015 on a border accord.";
+    let s3 = "Minister Ana Diaz also had a session with Bolivia.";
+    let text = format!("{s1} {s2} {s3}");
+    let a = article(&text);
+    let sentences = [
+        sentence_of(&text, s1),
+        sentence_of(&text, s2),
+        sentence_of(&text, s3),
+    ];
+    let timexes = [
+        timex(&text, "on Thursday", "2024-05-09", Basis::Relative),
+        timex(&text, "in March 2015", "2015-03", Basis::Explicit),
+    ];
+    let actors = found(&text, &[("Ana Diaz", person("Ana Diaz"))]);
+    let events = extract(&a, &sentences, &timexes, &actors);
+    assert_eq!(events.len(), 3);
+    assert_eq!(events[2].date, DateValue::parse("2024-05-09"));
+    assert_eq!(events[2].date_basis, Basis::Inherited);
+}
+
+#[test]
+fn a_reported_date_beside_the_happening_date_is_not_a_second_event() {
+    let s1 = "The envoys signed the accord on Thursday, the Daily Post reported Friday.";
+    let a = article(s1);
+    let sentences = [sentence_of(s1, s1)];
+    let timexes = [
+        timex(s1, "on Thursday", "2024-05-09", Basis::Relative),
+        timex(s1, "Friday", "2024-05-10", Basis::Relative),
+    ];
+    let events = extract(&a, &sentences, &timexes, &ArticleActors::default());
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].date, DateValue::parse("2024-05-09"));
+}
+
+#[test]
+fn present_references_and_headlines_make_no_event() {
+    let h = "Talks on Friday";
+    let s1 = "The talks are now under way.";
+    let text = format!("{h}\n{s1}");
+    let a = article(&text);
+    let mut head = sentence_of(&text, h);
+    head.kind = SentenceKind::Headline;
+    let sentences = [head, sentence_of(&text, s1)];
+    let mut now = timex(&text, "now", "2024-05-10", Basis::Relative);
+    now.kind = TimexKind::Present;
+    let timexes = [
+        timex(&text, "on Friday", "2024-05-10", Basis::Relative),
+        now,
+    ];
+    assert!(extract(&a, &sentences, &timexes, &ArticleActors::default()).is_empty());
+}

@@ -1,0 +1,157 @@
+//! The verb lexicon of `assets/verbs.txt`: past forms of the verbs that tell a happening, mapped
+//! to their base form, so that titles can say "Singh meets Nakatani" and the story logic knows a
+//! clause that tells something from one that only describes.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One verb of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verb {
+    /// Base form (`meet`).
+    pub base: String,
+    /// A statement verb (`say`, `stress`) rather than an action (`meet`, `sign`).
+    pub statement: bool,
+}
+
+/// Word form (lower case) → verb, for past forms and base forms alike.
+pub struct Lexicon {
+    past: HashMap<String, usize>,
+    base: HashMap<String, usize>,
+    verbs: Vec<Verb>,
+}
+
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../assets/verbs.txt")));
+
+/// The compiled-in lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+fn regular_past(base: &str) -> String {
+    if base.ends_with('e') {
+        format!("{base}d")
+    } else if let Some(stem) = base.strip_suffix('y') {
+        if stem.ends_with(|c: char| !"aeiou".contains(c)) {
+            format!("{stem}ied")
+        } else {
+            format!("{base}ed")
+        }
+    } else {
+        format!("{base}ed")
+    }
+}
+
+impl Lexicon {
+    /// Parses the lexicon text (see `assets/verbs.txt` for the format).
+    pub fn parse(text: &str) -> Lexicon {
+        let mut lex = Lexicon {
+            past: HashMap::new(),
+            base: HashMap::new(),
+            verbs: Vec::new(),
+        };
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut words: Vec<&str> = line.split_whitespace().collect();
+            let statement = words.last() == Some(&"!");
+            if statement {
+                words.pop();
+            }
+            let Some((&base, irregular)) = words.split_first() else {
+                continue;
+            };
+            let idx = lex.verbs.len();
+            lex.verbs.push(Verb {
+                base: base.to_string(),
+                statement,
+            });
+            lex.base.insert(base.to_string(), idx);
+            if irregular.is_empty() {
+                lex.past.insert(regular_past(base), idx);
+            }
+            for p in irregular {
+                lex.past.insert(p.to_string(), idx);
+            }
+        }
+        lex
+    }
+
+    /// The verb whose past form (or participle) `word` is.
+    pub fn past(&self, word: &str) -> Option<&Verb> {
+        self.past.get(&word.to_lowercase()).map(|&i| &self.verbs[i])
+    }
+
+    /// The verb whose base form `word` is (`meet` after `will`).
+    pub fn base(&self, word: &str) -> Option<&Verb> {
+        self.base.get(&word.to_lowercase()).map(|&i| &self.verbs[i])
+    }
+
+    /// Number of verbs.
+    pub fn len(&self) -> usize {
+        self.verbs.len()
+    }
+
+    /// True when the lexicon is empty.
+    pub fn is_empty(&self) -> bool {
+        self.verbs.is_empty()
+    }
+}
+
+/// Third person singular present of a base form (`meet` → `meets`, `discuss` → `discusses`).
+pub fn third_person(base: &str) -> String {
+    match base {
+        "have" => return "has".into(),
+        "be" => return "is".into(),
+        "do" => return "does".into(),
+        "go" => return "goes".into(),
+        _ => {}
+    }
+    if base.ends_with("ss")
+        || base.ends_with("sh")
+        || base.ends_with("ch")
+        || base.ends_with('x')
+        || base.ends_with('z')
+    {
+        format!("{base}es")
+    } else if let Some(stem) = base.strip_suffix('y') {
+        if stem.ends_with(|c: char| !"aeiou".contains(c)) {
+            format!("{stem}ies")
+        } else {
+            format!("{base}s")
+        }
+    } else {
+        format!("{base}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicon_parses_and_knows_regular_and_irregular_pasts() {
+        let lex = lexicon();
+        assert!(lex.len() > 100);
+        assert_eq!(lex.past("met").map(|v| v.base.as_str()), Some("meet"));
+        assert_eq!(lex.past("Signed").map(|v| v.base.as_str()), Some("sign"));
+        assert_eq!(lex.past("agreed").map(|v| v.base.as_str()), Some("agree"));
+        assert_eq!(lex.past("planned").map(|v| v.base.as_str()), Some("plan"));
+        assert_eq!(lex.past("denied").map(|v| v.base.as_str()), Some("deny"));
+        assert!(lex.past("said").is_some_and(|v| v.statement));
+        assert!(lex.past("table").is_none());
+        assert!(lex.base("meet").is_some());
+    }
+
+    #[test]
+    fn third_person_forms() {
+        assert_eq!(third_person("meet"), "meets");
+        assert_eq!(third_person("discuss"), "discusses");
+        assert_eq!(third_person("deny"), "denies");
+        assert_eq!(third_person("say"), "says");
+        assert_eq!(third_person("have"), "has");
+    }
+}

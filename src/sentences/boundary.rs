@@ -1,0 +1,275 @@
+//! Sentence boundaries inside one block of running text (a paragraph, or a line). One pass,
+//! left to right; every look-back and look-ahead is bounded, so the time is linear in the text.
+
+use std::ops::Range;
+
+use super::abbrev::{self, Abbreviations, MAX_WORD};
+
+/// Longest sentence kept whole: a run of text with no sentence end is cut (at a space when one
+/// is near) so that later steps never see an unbounded sentence.
+pub const MAX_SENTENCE: usize = 4000;
+
+/// How far the word after a candidate boundary is read.
+const LOOKAHEAD: usize = 32;
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '*' | '_'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '*' | '_' | '¿' | '¡'
+    )
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// What follows a candidate boundary.
+struct Next<'a> {
+    /// The next word, openers and trailing punctuation removed (at most [`LOOKAHEAD`] bytes).
+    word: &'a str,
+    /// Its first character (after any opening quote or bracket).
+    first: Option<char>,
+}
+
+fn next_word(text: &str, at: usize, end: usize) -> Next<'_> {
+    let limit = (at + LOOKAHEAD).min(end);
+    let mut s = at;
+    while let Some(c) = char_at(text, s).filter(|&c| s < limit && is_opener(c)) {
+        s += c.len_utf8();
+    }
+    let mut e = s;
+    while let Some(c) = char_at(text, e).filter(|&c| e < limit && c.is_alphanumeric()) {
+        e += c.len_utf8();
+    }
+    Next {
+        word: text.get(s..e).unwrap_or(""),
+        first: char_at(text, s).filter(|_| s < end),
+    }
+}
+
+/// True when a word reads as lowercase running text ("announced", not "iPhone").
+fn is_lower_word(n: &Next) -> bool {
+    n.first.is_some_and(char::is_lowercase) && !n.word.chars().any(char::is_uppercase)
+}
+
+/// `U.S`, `a.m`, `D.C`: letters each followed by a period (the last one's is the candidate).
+fn is_dotted_acronym(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+/// Decides whether a single period ends the sentence, given the word before it and what follows.
+fn period_ends(abbr: &Abbreviations, before: &str, next: &Next) -> bool {
+    let Some(first) = next.first else { return true };
+    let w = before.trim_start_matches(is_opener);
+    if w.is_empty() {
+        return true;
+    }
+    if is_lower_word(next) {
+        return false; // "Inc. announced", "U.S. electronics", "approx. ten"
+    }
+    let short = w.len() <= MAX_WORD;
+    let lower = if short {
+        w.to_lowercase()
+    } else {
+        String::new()
+    };
+    let single = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+    let starter = || abbr.starter.contains(&next.word.to_lowercase());
+    if first.is_ascii_digit() {
+        if single || abbr.title.contains(&lower) || abbr.number.contains(&lower) {
+            return false; // "No. 1", "Sept. 11", "Rs. 500", "p. 5"
+        }
+        return true;
+    }
+    let known = single
+        || abbr.title.contains(&lower)
+        || (short && (abbr.ending.contains(&lower) || is_dotted_acronym(w)));
+    if !first.is_alphabetic() {
+        return !known; // "…ended. — Reuters", but "Apple Inc. - and a rival"
+    }
+    if single && w.chars().all(char::is_uppercase) {
+        return starter(); // "Lloyd J. Austin", but "…in Plan B. The plan…"
+    }
+    if abbr.title.contains(&lower) {
+        return false; // "Gen. Nakatani", "Lt. Col."
+    }
+    if short && (abbr.ending.contains(&lower) || is_dotted_acronym(w)) {
+        return starter(); // "Apple Inc. CEO", but "…in the U.S. The ministers…"
+    }
+    true
+}
+
+/// Splits `text[start..end]` (a block of running text) into sentence ranges, trimmed, in order.
+pub fn sentences(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
+    sentences_with(abbrev::shipped(), text, start, end)
+}
+
+/// [`sentences`] with given abbreviation lists.
+pub fn sentences_with(
+    abbr: &Abbreviations,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let end = end.min(text.len());
+    let mut i = start;
+    let mut sent = start;
+    let mut tok = start; // start of the current whitespace-delimited token
+    while i < end {
+        let Some(c) = char_at(text, i) else { break };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            tok = i;
+            continue;
+        }
+        if !is_terminal(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        // A run of terminal marks, then closing quotes and brackets.
+        let p = i;
+        let mut j = i;
+        let mut periods = 0;
+        let mut other = false;
+        while let Some(t) = char_at(text, j).filter(|&t| j < end && is_terminal(t)) {
+            if t == '.' {
+                periods += 1;
+            } else {
+                other = true;
+            }
+            j += t.len_utf8();
+        }
+        let mut k = j;
+        while let Some(t) = char_at(text, k).filter(|&t| k < end && is_closer(t)) {
+            k += t.len_utf8();
+        }
+        i = k;
+        let after = char_at(text, k).filter(|_| k < end);
+        let wide = matches!(c, '。' | '！' | '？');
+        if after.is_some_and(|a| !a.is_whitespace()) && !wide {
+            continue; // "10.4", "U.S", "example.org", ".”,"
+        }
+        let mut n = k;
+        while let Some(w) = char_at(text, n).filter(|&w| n < end && w.is_whitespace()) {
+            n += w.len_utf8();
+        }
+        let next = next_word(text, n, end);
+        let ends = if next.first.is_none() {
+            true
+        } else if other || periods > 1 || c == '…' {
+            // "?", "!", "...": a sentence ends unless running text goes on in lowercase.
+            !is_lower_word(&next)
+        } else {
+            period_ends(abbr, text.get(tok..p).unwrap_or(""), &next)
+        };
+        if ends {
+            push(&mut out, text, sent, k);
+            sent = n;
+        }
+        tok = n;
+        i = n;
+    }
+    push(&mut out, text, sent, end);
+    out
+}
+
+/// Adds the trimmed range `s..e`, cut into pieces of at most [`MAX_SENTENCE`] bytes.
+fn push(out: &mut Vec<Range<usize>>, text: &str, s: usize, e: usize) {
+    let Some(slice) = text.get(s..e) else { return };
+    let lead = slice.len() - slice.trim_start().len();
+    let (mut s, e) = (s + lead, s + slice.trim_end().len());
+    while e > s && e - s > MAX_SENTENCE {
+        let limit = floor_boundary(text, s + MAX_SENTENCE);
+        let window_start = floor_boundary(text, s + MAX_SENTENCE / 2);
+        let cut = text
+            .get(window_start..limit)
+            .and_then(|w| w.rfind(char::is_whitespace))
+            .map_or(limit, |i| window_start + i);
+        if cut <= s {
+            break;
+        }
+        push_trimmed(out, text, s, cut);
+        s = cut;
+        while let Some(w) = char_at(text, s).filter(|&w| s < e && w.is_whitespace()) {
+            s += w.len_utf8();
+        }
+    }
+    push_trimmed(out, text, s, e);
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, s: usize, e: usize) {
+    let Some(slice) = text.get(s..e) else { return };
+    let t = slice.trim();
+    if t.is_empty() {
+        return;
+    }
+    let lead = slice.len() - slice.trim_start().len();
+    out.push(s + lead..s + lead + t.len());
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t, 0, t.len())
+            .into_iter()
+            .map(|r| &t[r])
+            .collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(
+            split("One here. Two there! Three? Four"),
+            ["One here.", "Two there!", "Three?", "Four"]
+        );
+    }
+
+    #[test]
+    fn full_width_marks_end_sentences_without_spaces() {
+        assert_eq!(split("会谈结束。双方同意！"), ["会谈结束。", "双方同意！"]);
+    }
+
+    #[test]
+    fn a_long_run_is_cut_at_a_space() {
+        let t = "word ".repeat(2000);
+        let got = sentences(&t, 0, t.len());
+        assert!(got.len() >= 2);
+        assert!(got.iter().all(|r| r.len() <= MAX_SENTENCE
+            && t.is_char_boundary(r.start)
+            && t.is_char_boundary(r.end)));
+        let t = "é".repeat(5000);
+        let got = sentences(&t, 0, t.len());
+        assert!(
+            got.len() >= 2
+                && got
+                    .iter()
+                    .all(|r| t.is_char_boundary(r.start) && t.is_char_boundary(r.end))
+        );
+    }
+}

@@ -1,0 +1,284 @@
+//! The words of temporal expressions (`assets/temporal/lexicon.txt`) and of tense
+//! (`assets/temporal/tense.txt`), and the keyword pass: one Aho-Corasick scan of a sentence that
+//! marks the words able to start an expression, so that the rules run only where they can match.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+const LEXICON: &str = include_str!("../../assets/temporal/lexicon.txt");
+const TENSE: &str = include_str!("../../assets/temporal/tense.txt");
+
+/// A calendar unit named by a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Half,
+    Year,
+    Decade,
+}
+
+/// The tense a word shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// What a word can be. A word may be several things (`may`, `second`, `last`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Word {
+    Month(u8),
+    Weekday(u8),
+    Deictic(i8),
+    Present,
+    Vague,
+    Later,
+    Period,
+    Future,
+    Past,
+    Unit(Unit),
+    Season(u8),
+    Part,
+    Fiscal,
+    Number(u32),
+    VagueCount,
+    Ordinal(u8),
+    Shift(i8),
+    Approx,
+    Edge,
+    Prep,
+    NotYearBefore,
+    NotYearAfter,
+    Background,
+    Tense(Tense),
+    NotPast,
+}
+
+impl Word {
+    /// True for the words that can start (or anchor) an expression.
+    fn is_trigger(self) -> bool {
+        matches!(
+            self,
+            Word::Month(_)
+                | Word::Weekday(_)
+                | Word::Deictic(_)
+                | Word::Present
+                | Word::Vague
+                | Word::Later
+                | Word::Period
+                | Word::Future
+                | Word::Past
+                | Word::Unit(_)
+                | Word::Season(_)
+                | Word::Part
+                | Word::Fiscal
+        )
+    }
+}
+
+/// The parsed word lists and the keyword automaton.
+pub(crate) struct Lexicon {
+    words: HashMap<&'static str, Vec<Word>>,
+    triggers: Option<AhoCorasick>,
+}
+
+/// Longest word looked up; longer words are in no list.
+const MAX_WORD: usize = 16;
+
+/// The lexicon, built once.
+pub(crate) static LEXICON_DATA: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(LEXICON, TENSE).unwrap_or_else(|_| Lexicon::empty()));
+
+fn parse_class(class: &str, value: Option<&str>) -> Result<Word, String> {
+    let num = |v: Option<&str>| -> Result<i64, String> {
+        v.ok_or_else(|| format!("{class}: value missing"))?
+            .parse::<i64>()
+            .map_err(|e| format!("{class}: {e}"))
+    };
+    Ok(match class {
+        "month" => Word::Month(num(value)?.clamp(1, 12) as u8),
+        "weekday" => Word::Weekday(num(value)?.clamp(1, 7) as u8),
+        "deictic" => Word::Deictic(num(value)?.clamp(-7, 7) as i8),
+        "present" => Word::Present,
+        "vague" => Word::Vague,
+        "later" => Word::Later,
+        "period" => Word::Period,
+        "future" => Word::Future,
+        "past" => Word::Past,
+        "unit" => Word::Unit(match value {
+            Some("day") => Unit::Day,
+            Some("week") => Unit::Week,
+            Some("weekend") => Unit::Weekend,
+            Some("month") => Unit::Month,
+            Some("quarter") => Unit::Quarter,
+            Some("half") => Unit::Half,
+            Some("year") => Unit::Year,
+            Some("decade") => Unit::Decade,
+            other => return Err(format!("unknown unit {other:?}")),
+        }),
+        "season" => Word::Season(num(value)?.clamp(1, 12) as u8),
+        "part" => Word::Part,
+        "fiscal" => Word::Fiscal,
+        "number" => Word::Number(num(value)?.clamp(0, 1000) as u32),
+        "vaguecount" => Word::VagueCount,
+        "ordinal" => Word::Ordinal(num(value)?.clamp(1, 4) as u8),
+        "shift" => Word::Shift(num(value)?.clamp(-1, 1) as i8),
+        "approx" => Word::Approx,
+        "edge" => Word::Edge,
+        "prep" => Word::Prep,
+        "notyearbefore" => Word::NotYearBefore,
+        "notyearafter" => Word::NotYearAfter,
+        "background" => Word::Background,
+        "past_tense" => Word::Tense(Tense::Past),
+        "present_tense" => Word::Tense(Tense::Present),
+        "future_tense" => Word::Tense(Tense::Future),
+        "notpast" => Word::NotPast,
+        other => return Err(format!("unknown class {other}")),
+    })
+}
+
+/// Parses `class[:value] word word ...` lines; `tense` lists map `past`/`present`/`future` to
+/// tense words.
+fn parse_lines(
+    text: &'static str,
+    tense: bool,
+    out: &mut HashMap<&'static str, Vec<Word>>,
+) -> Result<(), String> {
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let head = parts.next().unwrap_or_default();
+        let (class, value) = match head.split_once(':') {
+            Some((c, v)) => (c, Some(v)),
+            None => (head, None),
+        };
+        let class = match (tense, class) {
+            (true, "past") => "past_tense",
+            (true, "present") => "present_tense",
+            (true, "future") => "future_tense",
+            (_, c) => c,
+        };
+        let word = parse_class(class, value).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let mut any = false;
+        for w in parts {
+            if w.len() > MAX_WORD || w.bytes().any(|b| b.is_ascii_uppercase()) {
+                return Err(format!("line {}: bad word {w}", n + 1));
+            }
+            any = true;
+            let entry = out.entry(w).or_default();
+            if !entry.contains(&word) {
+                entry.push(word);
+            }
+        }
+        if !any {
+            return Err(format!("line {}: no words", n + 1));
+        }
+    }
+    Ok(())
+}
+
+impl Lexicon {
+    /// Parses the two word lists.
+    pub(crate) fn parse(lexicon: &'static str, tense: &'static str) -> Result<Lexicon, String> {
+        let mut words = HashMap::new();
+        parse_lines(lexicon, false, &mut words)?;
+        parse_lines(tense, true, &mut words)?;
+        let mut patterns: Vec<&str> = words
+            .iter()
+            .filter(|(_, ws)| ws.iter().any(|w| w.is_trigger()))
+            .map(|(k, _)| *k)
+            .collect();
+        patterns.sort_unstable();
+        let triggers = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(Lexicon {
+            words,
+            triggers: Some(triggers),
+        })
+    }
+
+    fn empty() -> Lexicon {
+        Lexicon {
+            words: HashMap::new(),
+            triggers: None,
+        }
+    }
+
+    /// What `word` can be (any case); empty when it is in no list.
+    pub(crate) fn lookup(&self, word: &str) -> &[Word] {
+        let b = word.as_bytes();
+        if b.is_empty() || b.len() > MAX_WORD {
+            return &[];
+        }
+        let mut buf = [0u8; MAX_WORD];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        match std::str::from_utf8(&buf[..b.len()]) {
+            Ok(w) => self.words.get(w).map(Vec::as_slice).unwrap_or(&[]),
+            Err(_) => &[],
+        }
+    }
+
+    /// Calls `found(start, end)` for every trigger word of `text` that is a whole word.
+    pub(crate) fn find_triggers(&self, text: &str, mut found: impl FnMut(usize, usize)) {
+        let Some(ac) = &self.triggers else {
+            return;
+        };
+        for m in ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            found(s, e);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_parse() {
+        let lex = Lexicon::parse(LEXICON, TENSE).expect("word lists parse");
+        assert!(lex.lookup("Sept").contains(&Word::Month(9)));
+        assert!(lex.lookup("FRIDAY").contains(&Word::Weekday(5)));
+        assert!(lex.lookup("said").contains(&Word::Tense(Tense::Past)));
+        assert!(lex.lookup("will").contains(&Word::Tense(Tense::Future)));
+        assert!(lex.lookup("last").contains(&Word::Shift(-1)));
+        assert!(lex.lookup("nothing-here").is_empty());
+    }
+
+    #[test]
+    fn bad_lines_are_rejected() {
+        assert!(Lexicon::parse("month:13x june", "").is_err());
+        assert!(Lexicon::parse("colour red", "").is_err());
+        assert!(Lexicon::parse("month:1", "").is_err());
+    }
+
+    #[test]
+    fn triggers_are_whole_words() {
+        let lex = &*LEXICON_DATA;
+        let text = "We know it now; Monaco met on Monday.";
+        let mut got = Vec::new();
+        lex.find_triggers(text, |s, e| got.push(&text[s..e]));
+        assert_eq!(got, ["now", "Monday"]);
+    }
+}
