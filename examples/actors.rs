@@ -1,6 +1,7 @@
 //! Prints the actors and mentions the finder reads in each article given on the command line,
 //! for checking by eye: `cargo run --example actors -- FILE...` (add `--json` for one JSON
-//! object per file: its actors and the text of each mention).
+//! object per file: its actors and the text of each mention; `--aliases` to print, after all
+//! files, the corpus-wide aliases the merge step would apply).
 
 use newsline::actors::{self, ActorKind};
 use newsline::article::Article;
@@ -8,9 +9,15 @@ use newsline::sentences;
 
 fn main() {
     let mut json = false;
+    let mut aliases = false;
+    let mut all: Vec<(String, ActorKind)> = Vec::new();
     for arg in std::env::args().skip(1) {
         if arg == "--json" {
             json = true;
+            continue;
+        }
+        if arg == "--aliases" {
+            aliases = true;
             continue;
         }
         let Ok(text) = std::fs::read_to_string(&arg) else {
@@ -20,6 +27,7 @@ fn main() {
         let article = Article::parse(arg.clone(), text, None);
         let sents = sentences::split_article(&article);
         let found = actors::find(&article.text, &sents);
+        all.extend(found.actors.iter().map(|a| (a.name.clone(), a.kind)));
         if json {
             let actors: Vec<_> = found
                 .actors
@@ -64,6 +72,14 @@ fn main() {
                 found.actors[m.actor].name,
                 if m.subject { " (subject)" } else { "" }
             );
+        }
+    }
+    if aliases {
+        let mut map: Vec<(String, String)> = actors::corpus_aliases(&all).into_iter().collect();
+        map.sort();
+        println!("== corpus aliases");
+        for (short, full) in map {
+            println!("  {short} -> {full}");
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Person names resolved to one canonical name: within an article a short form (`Singh`,
-//! `Kihara`, `Taro Kono`) is the full name given before (or, failing that, after) whose words
+//! Person names resolved to one canonical name: within an article a short form (`Mehra`,
+//! `Hayashi`, `Ken Hayashi`) is the full name given before (or, failing that, after) whose words
 //! contain it, the canonical name being the first full form seen; across the corpus
 //! ([`corpus_aliases`]) a lone name goes to the one full name that contains it.
 
@@ -29,13 +29,18 @@ pub struct PersonMention {
     pub name: String,
 }
 
-/// The words of a name that identify it: initials and periods left out, curly apostrophes
+/// The words of a name that identify it, lowercased: initials, periods and particles (`ten`,
+/// `bin`) left out, curly apostrophes
 /// straightened.
 pub fn name_words(name: &str) -> HashSet<String> {
     name.split_whitespace()
         .filter(|w| !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1))
-        .map(|w| w.trim_end_matches('.').replace('\u{2019}', "'"))
-        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_end_matches('.')
+                .replace('\u{2019}', "'")
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !super::names::PARTICLES.contains(&w.as_str()))
         .collect()
 }
 
@@ -68,20 +73,33 @@ fn pick(fulls: &[Full], words: &HashSet<String>, at: usize) -> Option<usize> {
     best_before.or(best_after).map(|(_, i)| i)
 }
 
-/// Resolves person candidates, then reads lone words of known names anywhere (headlines
+/// Resolves person candidates against each other and the people the gazetteer found (`known`:
+/// start and canonical name), then reads lone words of known names anywhere (headlines
 /// included) outside `covered` byte ranges.
 pub fn resolve_people(
     text: &str,
     tokens: &[Token],
     cands: &[Cand],
     covered: &[(usize, usize)],
+    known: &[(usize, &str)],
     lex: &Lexicon,
 ) -> Vec<PersonMention> {
     let people: Vec<&Cand> = cands
         .iter()
         .filter(|c| c.kind == ActorKind::Person)
         .collect();
+    // People the gazetteer named (`Vladimir Putin`, `Putin`) come first.
     let mut fulls: Vec<Full> = Vec::new();
+    for &(start, name) in known {
+        match fulls.iter_mut().find(|f| f.name == name) {
+            Some(f) => f.starts.push(start),
+            None => fulls.push(Full {
+                name: name.to_string(),
+                words: name_words(name),
+                starts: vec![start],
+            }),
+        }
+    }
     let mut assigned: Vec<Option<usize>> = vec![None; people.len()];
     // Full forms first, in text order: the first seen is canonical.
     for (k, c) in people.iter().enumerate() {
@@ -137,7 +155,7 @@ pub fn resolve_people(
             });
         }
     }
-    // Lone words of known names (`Abe, who…`, `Singh's talks`, a headline's `Modi`).
+    // Lone words of known names (`Ito, who…`, `Mehra's talks`, a headline's `Ito`).
     let mut taken = vec![false; tokens.len()];
     let spans = covered.iter().copied().chain(
         people
@@ -160,10 +178,11 @@ pub fn resolve_people(
             || t.text.chars().count() < 2
             || lex.nonnames.contains(t.text)
             || lex.titles.contains(t.text)
+            || super::names::PARTICLES.contains(&t.text.to_lowercase().as_str())
         {
             continue;
         }
-        let words: HashSet<String> = std::iter::once(t.text.replace('\u{2019}', "'")).collect();
+        let words = name_words(t.text);
         if let Some(i) = pick(&fulls, &words, t.start) {
             out.push(PersonMention {
                 start: t.start,
@@ -176,10 +195,10 @@ pub fn resolve_people(
     out
 }
 
-/// Corpus-wide aliases for the merge step: a person name of one word (`Singh`, left alone in an
+/// Corpus-wide aliases for the merge step: a person name of one word (`Mehra`, left alone in an
 /// article that never gave the full name) maps to the one full name of the corpus containing
-/// it, and a full name written in another order or without its initial (`Taro Kono`, `Lloyd
-/// Austin`) to the first form listed. Names with several candidates are left alone.
+/// it, and a full name written in another order or without its initial (`Ken Hayashi`, `Robert
+/// Dalton`) to the first form listed. Names with several candidates are left alone.
 pub fn corpus_aliases(names: &[(String, ActorKind)]) -> HashMap<String, String> {
     let mut out = HashMap::new();
     let mut fulls: Vec<(String, HashSet<String>)> = Vec::new();

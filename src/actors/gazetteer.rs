@@ -99,3 +99,46 @@ fn allowed(m: &GazMatch, tokens: &[Token], lex: &Lexicon) -> bool {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::lexicon;
+    use crate::actors::tokens::tokenize;
+    use crate::sentences::{Sentence, SentenceKind};
+
+    fn canon(text: &str) -> Vec<String> {
+        let lex = lexicon::get();
+        let sent = [Sentence {
+            start: 0,
+            end: text.len(),
+            kind: SentenceKind::Text,
+            paragraph: 0,
+        }];
+        let toks = tokenize(text, &sent, lex);
+        find(text, &toks, lex)
+            .iter()
+            .map(|m| lex.entries[m.entry].canonical.clone())
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(canon("They ate in Chinatown and Omaha.").is_empty());
+        assert_eq!(canon("India-Japan ties"), ["India", "Japan"]);
+    }
+
+    #[test]
+    fn longest_match_first() {
+        assert_eq!(canon("the Indian Ocean"), ["Indian Ocean"]);
+        assert_eq!(canon("the Times of India"), ["Times of India"]);
+    }
+
+    #[test]
+    fn cautions() {
+        assert!(canon("Denzel Washington smiled.").is_empty());
+        assert_eq!(canon("Officials in Washington smiled."), ["United States"]);
+        assert!(canon("Shell prices rose.").is_empty());
+        assert_eq!(canon("They sold it to Shell now."), ["Shell"]);
+    }
+}

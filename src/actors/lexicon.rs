@@ -12,6 +12,7 @@ use super::ActorKind;
 
 const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
 const ORGANISATIONS: &str = include_str!("../../assets/organisations.txt");
+const PEOPLE: &str = include_str!("../../assets/people.txt");
 const TITLES: &str = include_str!("../../assets/titles.txt");
 const NONNAMES: &str = include_str!("../../assets/nonnames.txt");
 const GIVEN_NAMES: &str = include_str!("../../assets/given_names.txt");
@@ -49,6 +50,9 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// Title words a name may follow (`Minister`, not `Defence`).
     pub title_heads: HashSet<String>,
+    /// Ranks written without a period that are also given names (`Gen`): a rank only before a
+    /// name of two words or more.
+    pub bare_ranks: HashSet<String>,
     /// Lowercase words announcing a name (`counterpart`).
     pub cues: HashSet<String>,
     /// Words written with a period that do not end a sentence.
@@ -69,6 +73,10 @@ pub struct Lexicon {
     pub org_heads_of: HashSet<String>,
     /// Heads that count only after an acronym.
     pub acronym_heads: HashSet<String>,
+    /// Heads of company and newspaper names (a country word inside is part of the name).
+    pub corporate: HashSet<String>,
+    /// Legal suffixes (`Inc.`, `Co.`): after a known organisation, the same organisation.
+    pub legal: HashSet<String>,
     /// Words that make a name a place.
     pub place_words: HashSet<String>,
 }
@@ -163,7 +171,7 @@ pub fn parse_countries(text: &str) -> Vec<(String, ActorKind, Names)> {
     out
 }
 
-/// Parses `organisations.txt` into (canonical, [(alias, caution)]).
+/// Parses `organisations.txt` (or `people.txt`, same format) into (canonical, names).
 pub fn parse_organisations(text: &str) -> Vec<(String, Names)> {
     let mut out = Vec::new();
     for line in text.lines() {
@@ -221,6 +229,16 @@ fn build() -> Lexicon {
             push(n, e);
         }
     }
+    for (canon, names) in parse_organisations(PEOPLE) {
+        for (n, caution) in names {
+            let e = Entry {
+                canonical: canon.clone(),
+                kind: ActorKind::Person,
+                caution,
+            };
+            push(n, e);
+        }
+    }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .build(&patterns)
@@ -239,6 +257,7 @@ fn build() -> Lexicon {
         },
         title_heads: set(&titles, "titles"),
         cues: set(&titles, "cues"),
+        bare_ranks: set(&titles, "bare_ranks"),
         abbreviations: set(&titles, "abbreviations"),
         nonnames: {
             let mut n = set(&non, "words");
@@ -253,6 +272,8 @@ fn build() -> Lexicon {
         org_heads: set(&org, "heads"),
         org_heads_of: set(&org, "heads_of"),
         acronym_heads: set(&org, "acronym_heads"),
+        corporate: set(&org, "corporate"),
+        legal: set(&org, "legal"),
         place_words: set(&org, "places"),
     }
 }
@@ -273,6 +294,8 @@ mod tests {
         }
         let o = parse_organisations(ORGANISATIONS);
         assert!(o.len() > 150);
+        let p = parse_organisations(PEOPLE);
+        assert!(p.len() > 50 && p.iter().all(|(n, _)| n.contains(' ')));
         let lex = get();
         assert!(lex.titles.contains("Minister") && lex.titles.contains("Gen."));
         assert!(lex.titles.contains("Defence") && !lex.title_heads.contains("Defence"));

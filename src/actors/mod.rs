@@ -1,7 +1,6 @@
 //! Actors: people, countries, organisations and places named in an article, with every mention
 //! resolved to one canonical name (`Singh` → `Rajnath Singh`, `Indian` → `India`, `he` → the
 //! person last named as subject). Knows nothing of events.
-
 //!
 //! Roles: [`lexicon`] (the lists in `assets/`), [`tokens`] (words with offsets),
 //! [`gazetteer`] (known countries, places, organisations), [`names`] (people and organisations
@@ -106,6 +105,13 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
         .filter(|c| c.kind == ActorKind::Organisation)
     {
         let (s, e) = (toks[c.first].start, toks[c.last].end);
+        // `Apple Corps` is not Apple; `American Airlines` names no country.
+        let actors = &b.actors;
+        b.mentions.retain(|m| {
+            let inside = s <= m.start && m.end <= e;
+            let org = actors[m.actor].kind == ActorKind::Organisation;
+            !(inside && (org || c.corporate))
+        });
         let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
         b.mention(s, e, &name, ActorKind::Organisation);
     }
@@ -133,7 +139,12 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
     }
     // People.
     let covered: Vec<(usize, usize)> = b.mentions.iter().map(|m| (m.start, m.end)).collect();
-    for p in aliases::resolve_people(text, &toks, &found.cands, &covered, lex) {
+    let known: Vec<(usize, &str)> = gaz
+        .iter()
+        .filter(|g| lex.entries[g.entry].kind == ActorKind::Person)
+        .map(|g| (g.start, lex.entries[g.entry].canonical.as_str()))
+        .collect();
+    for p in aliases::resolve_people(text, &toks, &found.cands, &covered, &known, lex) {
         b.mention(p.start, p.end, &p.name, ActorKind::Person);
     }
     b.mentions.sort_by_key(|m| (m.start, m.end));
@@ -179,10 +190,7 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
     }
     b.mentions.extend(extra);
     b.mentions.sort_by_key(|m| (m.start, m.end));
-    ArticleActors {
-        actors: b.actors,
-        mentions: b.mentions,
-    }
+    b.finish()
 }
 
 /// Collects distinct actors and their mentions.
@@ -194,6 +202,31 @@ struct Builder {
 }
 
 impl Builder {
+    /// Drops actors left without mentions and renumbers the rest.
+    fn finish(self) -> ArticleActors {
+        let mut used = vec![false; self.actors.len()];
+        for m in &self.mentions {
+            used[m.actor] = true;
+        }
+        let mut map = vec![0; self.actors.len()];
+        let mut actors = Vec::new();
+        for (i, a) in self.actors.into_iter().enumerate() {
+            if used[i] {
+                map[i] = actors.len();
+                actors.push(a);
+            }
+        }
+        let mentions = self
+            .mentions
+            .into_iter()
+            .map(|m| ActorMention {
+                actor: map[m.actor],
+                ..m
+            })
+            .collect();
+        ArticleActors { actors, mentions }
+    }
+
     fn mention(&mut self, start: usize, end: usize, name: &str, kind: ActorKind) {
         let key = (name.to_string(), kind);
         let actor = match self.index.get(&key) {

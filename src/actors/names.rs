@@ -1,10 +1,10 @@
 //! Candidate names in runs of capitalised words: organisations by the word that ends their name
 //! (`External Affairs Ministry`, `Ministry of Defence`, `Infogear Technology Corp.`) or by an
 //! acronym in brackets (`Japan Self-Defense Forces (JSDF)`), and people by a cue — a title before
-//! them (`Defence Minister Rajnath Singh`, `Gen. Ito`), a cue word (`his counterpart Gen
-//! Nakatani`), an initial (`S. Jaishankar`), a known given name (`Mark Chandler`), a verb after
-//! them (`Kono Taro said`), a country's possessive (`Japan's Shinzo Abe`), or a list that goes on
-//! from a person (`Kono Taro and Motegi Toshimitsu`). Titles are never part of a name.
+//! them (`Defence Minister Arjun Mehta`, `Gen. Ito`), a cue word (`his counterpart Gen
+//! Tanaka`), an initial (`R. Venkatesh`), a known given name (`Laura Bennett`), a verb after
+//! them (`Hayashi Ken said`), a country's possessive (`Germany's Olaf Brandt`), or a list that
+//! goes on from a person (`Hayashi Ken and Mori Aki`). Titles are never part of a name.
 
 use super::gazetteer::GazMatch;
 use super::lexicon::Lexicon;
@@ -23,6 +23,9 @@ pub struct Cand {
     /// For people: a cue says it is a name (uncued candidates count only when they repeat a
     /// name given in full elsewhere).
     pub cued: bool,
+    /// For organisations: a company or newspaper name (`American Airlines`), whose country
+    /// words are no mention of the country.
+    pub corporate: bool,
 }
 
 /// An acronym given in brackets after a long name: `(JSDF)`.
@@ -44,8 +47,9 @@ pub struct Found {
 }
 
 /// Lowercase name particles (`al-Assad`, `bin Salman`).
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ul", "ud", "de", "da", "di", "van", "von",
+pub const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "bint", "ul", "ud", "de", "da", "di", "du", "del", "della", "van", "von",
+    "der", "den", "ten", "ter", "la", "le", "dos", "das", "y",
 ];
 
 const AUX: &[&str] = &[
@@ -99,7 +103,7 @@ pub fn find(text: &str, tokens: &[Token], gaz: &[GazMatch], lex: &Lexicon) -> Fo
             && tokens[b].segment == tokens[a].segment
             && tokens[b].joined()
             && !tokens[b - 1].poss
-            && (tokens[b].is_cap() || particle_between(tokens, b))
+            && (cap_like(&tokens[b]) || particle_between(tokens, b))
         {
             b += 1;
         }
@@ -116,19 +120,40 @@ pub fn find(text: &str, tokens: &[Token], gaz: &[GazMatch], lex: &Lexicon) -> Fo
 fn particle_between(tokens: &[Token], k: usize) -> bool {
     PARTICLES.contains(&tokens[k].text)
         && k > 0
-        && tokens[k - 1].is_cap()
+        && (tokens[k - 1].is_cap() || PARTICLES.contains(&tokens[k - 1].text))
         && !tokens[k - 1].poss
-        && tokens
-            .get(k + 1)
-            .is_some_and(|t| t.joined() && t.is_cap() && t.segment == tokens[k].segment)
+        && (k + 1..tokens.len().min(k + 3))
+            .take_while(|&j| tokens[j].joined() && tokens[j].segment == tokens[k].segment)
+            .find(|&j| !PARTICLES.contains(&tokens[j].text))
+            .is_some_and(|j| tokens[j].is_cap())
+}
+
+/// Every part of a hyphenated name word is capitalised (`Jean-Claude`), a particle (`el-Sisi`)
+/// or a syllable of a Korean given name (`Jae-in`, `Jong-un`); `PowerBook-are` is no name.
+fn hyphen_parts_ok(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    let korean = parts.len() == 2
+        && parts[0].chars().count() <= 5
+        && parts[1].chars().count() <= 4
+        && parts[1].chars().all(char::is_lowercase);
+    korean
+        || parts
+            .iter()
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(p))
+}
+
+/// Capitalised, or a capitalised name behind a particle (`el-Sisi`, `al-Assad`).
+fn cap_like(t: &Token) -> bool {
+    t.is_cap()
+        || t.text.split_once('-').is_some_and(|(p, rest)| {
+            PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
-    (t.is_cap() || t.is_initial())
+    (cap_like(t) || t.is_initial())
         && !t.text.split('-').any(|p| lex.events.contains(p))
-        && t.text
-            .split('-')
-            .all(|p| p.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&p))
+        && hyphen_parts_ok(t.text)
         && !t.text.chars().any(|c| c.is_ascii_digit())
         && !lex.is_role(t.text)
         && (!t.is_acronym() || t.is_initial())
@@ -148,7 +173,8 @@ fn run(
     b: usize,
     found: &mut Found,
 ) {
-    let mut person_end = b;
+    // Stretches of the run left to people: all of it, unless an organisation takes a part.
+    let mut pieces: Vec<(usize, usize)> = vec![(a, b)];
     // Organisations by their head word (the rightmost that works).
     for h in (a..b).rev() {
         let t = &tokens[h];
@@ -204,9 +230,9 @@ fn run(
         let known_org = (left..=last).any(|k| {
             gaz_of[k].is_some_and(|g| lex.entries[gaz[g].entry].kind == ActorKind::Organisation)
         });
-        if known_org {
+        if known_org && lex.legal.contains(t.text) {
             // `Samsung Electronics Co.`: the organisation the gazetteer knows.
-            person_end = left;
+            pieces = vec![(a, left), (last + 1, b)];
             break;
         }
         found.cands.push(Cand {
@@ -214,13 +240,17 @@ fn run(
             last,
             kind: ActorKind::Organisation,
             cued: true,
+            corporate: lex.corporate.contains(t.text),
         });
         bracket(text, tokens, left, last, found);
-        person_end = left;
+        pieces = vec![(a, left), (last + 1, b)];
         break;
     }
-    // An acronym in brackets right after the run.
-    if person_end == b {
+    // An acronym in brackets right after the run: a long name, not a person.
+    if acronym_after(text, tokens, b - 1).is_some() {
+        pieces.retain(|&(_, to)| to < b);
+    }
+    if pieces == [(a, b)] {
         if let Some(g) = gaz_of[b - 1].filter(|&g| gaz[g].end == tokens[b - 1].end) {
             let first = tokens.partition_point(|t| t.end <= gaz[g].start);
             if lex.entries[gaz[g].entry].kind == ActorKind::Organisation {
@@ -229,23 +259,24 @@ fn run(
         }
     }
     // People.
-    let mut s = a;
-    while s < person_end {
-        if gaz_of[s].is_some() || !is_name_word(&tokens[s], lex) {
-            s += 1;
-            continue;
+    for (from, to) in pieces {
+        let mut s = from;
+        while s < to {
+            if gaz_of[s].is_some() || !is_name_word(&tokens[s], lex) {
+                s += 1;
+                continue;
+            }
+            let mut e = s + 1;
+            while e < to
+                && gaz_of[e].is_none()
+                && (is_name_word(&tokens[e], lex) || (particle_between(tokens, e) && e + 1 < to))
+                && !tokens[e - 1].poss
+            {
+                e += 1;
+            }
+            person(tokens, gaz_of, gaz, lex, (a, b), s, e, found);
+            s = e;
         }
-        let mut e = s + 1;
-        while e < person_end
-            && gaz_of[e].is_none()
-            && (is_name_word(&tokens[e], lex)
-                || (particle_between(tokens, e) && e + 1 < person_end))
-            && !tokens[e - 1].poss
-        {
-            e += 1;
-        }
-        person(tokens, gaz_of, gaz, lex, a, s, e, found);
-        s = e;
     }
 }
 
@@ -255,7 +286,7 @@ fn person(
     gaz_of: &[Option<usize>],
     gaz: &[GazMatch],
     lex: &Lexicon,
-    a: usize,
+    (a, b): (usize, usize),
     s: usize,
     e: usize,
     found: &mut Found,
@@ -263,6 +294,11 @@ fn person(
     let mut s = s;
     let mut e = e;
     let mut role = false;
+    // `Gen Anil Chauhan`: a bare rank before a full name is a rank; `Gen Tanaka` is a name.
+    if e - s >= 3 && lex.bare_ranks.contains(tokens[s].text) {
+        s += 1;
+        role = true;
+    }
     // `Employee Phil Schiller`: a capitalised common noun opening the sentence before a given name.
     if tokens[s].sent_start && e - s >= 3 && lex.given.contains(tokens[s + 1].text) {
         s += 1;
@@ -308,6 +344,12 @@ fn person(
     {
         return;
     }
+    // `Adobe Analytics said`: a word after a known organisation in its run belongs to it.
+    if s > a
+        && gaz_of[s - 1].is_some_and(|g| lex.entries[gaz[g].entry].kind == ActorKind::Organisation)
+    {
+        return;
+    }
     let first = &tokens[s];
     let prev = s.checked_sub(1).map(|p| &tokens[p]);
     let prev_close = first.joined() || first.sep.trim() == ",";
@@ -335,6 +377,7 @@ fn person(
             Some(t)
                 if t.sep.trim() == ","
                     && (matches!(t.text, "the" | "a" | "an" | "his" | "her")
+                        || lex.cues.contains(t.text)
                         || t.text.chars().all(|c| c.is_ascii_digit())) =>
             {
                 // `Margrethe Vestager, the bloc's competition chief, said`
@@ -348,23 +391,30 @@ fn person(
             _ => false,
         }
     };
-    let said_before = len >= 2
-        && prev.is_some_and(|p| {
-            first.joined() && matches!(p.text, "said" | "says" | "told" | "added" | "wrote")
-        });
+    // `…," said Smith` / `said Jane Foley, head of …`
+    let said_before = prev.is_some_and(|p| {
+        first.joined()
+            && (matches!(p.text, "said" | "says")
+                || (len >= 2 && matches!(p.text, "told" | "added" | "wrote")))
+    });
     let country_poss = len >= 2
         && s == a
+        && e == b
         && prev.is_some_and(|p| {
             p.poss
                 && first.joined()
                 && gaz_of[s - 1]
                     .is_some_and(|g| lex.entries[gaz[g].entry].kind == ActorKind::Country)
         });
+    // `Teachers said`: a lone plural opening a sentence is too weak a cue on its own.
+    let weak_verb = len == 1 && first.sent_start && first.text.ends_with('s');
+    let verb = verb && !weak_verb;
     found.cands.push(Cand {
         first: s,
         last: e - 1,
         kind: ActorKind::Person,
         cued: titled || initial || given || verb || country_poss || said_before,
+        corporate: false,
     });
 }
 
@@ -390,7 +440,7 @@ fn bracket(text: &str, tokens: &[Token], first: usize, last: usize, found: &mut 
     }
 }
 
-/// `counterparts Kono Taro and Motegi Toshimitsu`: a name of two or more words listed right
+/// `counterparts Hayashi Ken and Mori Aki`: a name of two or more words listed right
 /// after a cued person is a person too.
 fn continue_lists(text: &str, tokens: &[Token], cands: &mut [Cand]) {
     for k in 1..cands.len() {

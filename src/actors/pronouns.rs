@@ -35,7 +35,7 @@ const BEFORE: &[&str] = &[
     "founder",
 ];
 
-/// Lowercase words that open a clause of their own (`during which Modi said`).
+/// Lowercase words that open a clause of their own (`during which Ito said`).
 const CLAUSE_OPENERS: &[&str] = &[
     "which", "who", "that", "when", "while", "after", "before", "because", "as", "since",
     "although", "though", "if", "where", "whom", "whereas", "but", "so", "once", "until",

@@ -99,7 +99,7 @@ pub fn is_title_case(line: &str) -> bool {
 }
 
 /// Splits the sentences of `text` into words. Sentences on one line form one segment, so a
-/// splitter that cuts after `J.` does not cut `Lloyd J. Austin` in two.
+/// splitter that cuts after `J.` does not cut `Robert F. Dalton` in two.
 pub fn tokenize<'a>(text: &'a str, sentences: &[Sentence], lex: &Lexicon) -> Vec<Token<'a>> {
     let mut spans: Vec<(usize, usize, bool)> = sentences
         .iter()
@@ -248,10 +248,10 @@ mod tests {
     #[test]
     fn initials_abbreviations_possessives() {
         assert_eq!(
-            toks("Lloyd J. Austin met Gen. Ito in the U.S. on Friday."),
-            ["Lloyd", "J.", "Austin", "met", "Gen.", "Ito", "in", "the", "U.S.", "on", "Friday"]
+            toks("Robert F. Dalton met Gen. Ito in the U.S. on Friday."),
+            ["Robert", "F.", "Dalton", "met", "Gen.", "Ito", "in", "the", "U.S.", "on", "Friday"]
         );
-        assert_eq!(toks("Singh\u{2018}s talks"), ["Singh+s", "talks"]);
+        assert_eq!(toks("Mehra\u{2018}s talks"), ["Mehra+s", "talks"]);
         assert_eq!(
             toks("Japan\u{2019}s and O'Brien's"),
             ["Japan+s", "and", "O'Brien+s"]
