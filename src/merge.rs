@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::actors::ActorKind;
+use crate::actors::{self, ActorKind};
 use crate::events::Event;
 use crate::temporal::{Basis, Precision};
 
@@ -112,32 +112,24 @@ fn fold(into: &mut Event, other: Event) {
 /// with the actors of merged events in a canonical order (people, countries, organisations,
 /// places; then by name) so that the result does not depend on the order of the input.
 pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) -> Vec<Event> {
-    let people: Vec<&str> = kinds
-        .iter()
-        .filter(|(_, k)| **k == ActorKind::Person)
-        .map(|(n, _)| n.as_str())
-        .collect();
-    apply_aliases(&mut events, &surname_aliases(&people));
+    // names in the order events are first told, so "the first form listed" is stable
+    let mut seen = HashSet::new();
+    let mut names: Vec<(String, ActorKind)> = Vec::new();
+    for e in &events {
+        for a in &e.actors {
+            if let Some(&k) = kinds.get(a) {
+                if seen.insert(a.as_str()) {
+                    names.push((a.clone(), k));
+                }
+            }
+        }
+    }
+    apply_aliases(&mut events, &actors::corpus_aliases(&names));
     let mut out = merge(events);
     for e in out.iter_mut().filter(|e| e.mentions.len() > 1) {
         let rank = |a: &String| kinds.get(a).copied().unwrap_or(ActorKind::Organisation);
         e.actors
             .sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
-    }
-    out
-}
-
-/// A one-word person name → the one longer person name of the corpus that contains it as a
-/// word (`Singh` → `Rajnath Singh`), when exactly one exists.
-pub fn surname_aliases(people: &[&str]) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    for short in people.iter().filter(|n| !n.contains(' ')) {
-        let mut found = people.iter().filter(|full| {
-            full.contains(' ') && full.split(' ').any(|w| w.trim_end_matches('.') == *short)
-        });
-        if let (Some(full), None) = (found.next(), found.next()) {
-            out.insert(short.to_string(), full.to_string());
-        }
     }
     out
 }
@@ -303,13 +295,6 @@ mod tests {
         let month = ev(1, "2024-05", "Peru and Chile met", &["Peru", "Chile"]);
         assert_eq!(merge(vec![a.clone(), week]).len(), 1);
         assert_eq!(merge(vec![a, month]).len(), 2);
-    }
-
-    #[test]
-    fn a_surname_resolves_only_to_a_single_candidate() {
-        let a = surname_aliases(&["Singh", "Rajnath Singh", "Lee", "Ann Lee", "Tom Lee"]);
-        assert_eq!(a.get("Singh").map(String::as_str), Some("Rajnath Singh"));
-        assert_eq!(a.get("Lee"), None);
     }
 
     #[test]
