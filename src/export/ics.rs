@@ -42,18 +42,26 @@ pub fn escape_text(s: &str) -> String {
 }
 
 /// Folds one content line: at most [`MAX_LINE`] octets a line, continuation lines starting with
-/// a space (which counts), never splitting a UTF-8 character. Every line ends in CRLF.
+/// a space (which counts), never splitting a UTF-8 character nor a backslash escape (`\,`, as
+/// some readers unescape before they unfold). Every line ends in CRLF.
 pub fn fold_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
     let mut used = 0;
-    for c in line.chars() {
-        let n = c.len_utf8();
-        if used + n > MAX_LINE {
+    let mut chars = line.char_indices();
+    while let Some((i, c)) = chars.next() {
+        let mut end = i + c.len_utf8();
+        if c == '\\' {
+            if let Some((j, d)) = chars.next() {
+                end = j + d.len_utf8();
+            }
+        }
+        let unit = &line[i..end];
+        if used + unit.len() > MAX_LINE {
             out.push_str("\r\n ");
             used = 1;
         }
-        out.push(c);
-        used += n;
+        out.push_str(unit);
+        used += unit.len();
     }
     out.push_str("\r\n");
     out
@@ -144,6 +152,14 @@ mod tests {
             escape_text("a\\b;c,d\ne\r\nf\rg\u{7}h"),
             "a\\\\b\\;c\\,d\\ne\\nf\\ngh"
         );
+    }
+
+    #[test]
+    fn escapes_are_not_split() {
+        let line = format!("DESCRIPTION:{}", "a\\,".repeat(60));
+        for part in fold_line(&line).split("\r\n") {
+            assert!(!part.ends_with('\\') || part.ends_with("\\\\"), "{part:?}");
+        }
     }
 
     #[test]

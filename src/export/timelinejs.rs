@@ -3,7 +3,7 @@
 //!
 //! Each dated event is a slide: `start_date` at the event's precision (`{year}`,
 //! `{year, month}` or `{year, month, day}`, as strings like TimelineJS's own examples; weeks and
-//! quarters get an `end_date` too and a `display_date`), `text` with a `headline` and an HTML
+//! quarters get an `end_date` (their last day) too and a `display_date`), `text` with a `headline` and an HTML
 //! `text` (everything from the articles is HTML-escaped), `group` (the first actor) and a stable
 //! `unique_id`. Undated events cannot be placed and are left out; [`Summary`] counts them.
 
@@ -115,10 +115,9 @@ pub fn dates_of(value: &DateValue) -> (TlDate, Option<TlDate>, Option<String>) {
         DateValue::Day(d) => (day_date(d), None, None),
         DateValue::Quarter(y, q) => {
             let first = value.first_day();
-            let last = value.last_day();
             (
                 month_date(first.year(), first.month()),
-                Some(month_date(last.year(), last.month())),
+                Some(day_date(value.last_day())),
                 Some(format!("Q{q} {y}")),
             )
         }
@@ -264,6 +263,10 @@ mod tests {
         assert_eq!(d.as_deref(), Some("Week 47, 2024"));
         let (s, e, _) = dates_of(&DateValue::parse("2024-Q3").unwrap());
         assert_eq!(s.month.as_deref(), Some("7"));
-        assert_eq!(e.unwrap().month.as_deref(), Some("9"));
+        let e = e.unwrap();
+        assert_eq!(
+            (e.month.as_deref(), e.day.as_deref()),
+            (Some("9"), Some("30"))
+        );
     }
 }

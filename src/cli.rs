@@ -1,0 +1,448 @@
+//! The command line's definition: subcommands, options, help texts with examples, the exit
+//! status, and the colour setting resolved once at start-up.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+
+/// The exit status, as every `--help` tells it.
+macro_rules! exit_status {
+    () => {
+        "Exit status:
+  0  success (an empty result is a success: a warning on stderr says so)
+  1  finished, but incomplete: no article files were found, or some inputs
+     were skipped (unreadable or binary files; see the warnings on stderr)
+  2  usage error, or a fatal error: a path that does not exist, an output
+     that cannot be written"
+    };
+}
+
+/// How colour is chosen, as every `--help` tells it.
+macro_rules! environment {
+    () => {
+        "Environment:
+  NO_COLOR  when set and not empty, no colour unless --color=always"
+    };
+}
+
+/// Turn a folder of news articles into an event timeline you browse from the keyboard.
+///
+/// Warnings go to stderr, data to stdout.
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsline",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = concat!(
+        "Examples:
+  newsline corpus/                  browse the timeline of a folder of articles
+  newsline --plain corpus/ | less   print it as text, one event a line
+  newsline export --format csv -o events.csv corpus/
+  newsline export --format ics --query @India -o india.ics corpus/
+  newsline dates --format json story.txt
+  newsline actors corpus/
+
+",
+        environment!(),
+        "\n\n",
+        exit_status!()
+    )
+)]
+pub struct Cli {
+    /// What to do (without one: open the timeline of PATH…).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The screen's arguments.
+    #[command(flatten)]
+    pub view: ViewArgs,
+    /// Options every subcommand takes.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Arguments of bare `newsline PATH…` (the screen).
+#[derive(Debug, clap::Args)]
+pub struct ViewArgs {
+    /// Article files or directories (.txt, .md), and event shards (.jsonl).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print the timeline as text, one event a line, instead of opening the screen.
+    #[arg(long)]
+    pub plain: bool,
+    /// Reference date for articles that carry none (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub published: Option<NaiveDate>,
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, clap::Args)]
+pub struct GlobalArgs {
+    /// When to use colour: auto (a terminal, and NO_COLOR unset), always, never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show every temporal expression the reader finds, with its value and basis.
+    #[command(after_help = concat!(
+        "Examples:
+  newsline dates story.txt                       one expression a line: file:line, text, value, basis
+  newsline dates --format json corpus/ > dates.json
+  newsline dates --published 2024-11-23 story.txt   resolve 'on Friday' against that date
+
+",
+        exit_status!()
+    ))]
+    Dates {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DatesFormat::Text)]
+        format: DatesFormat,
+        /// Reference date for articles that carry none (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        published: Option<NaiveDate>,
+        /// Article files or directories.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Write the events of the timeline as JSON, JSONL, CSV, TimelineJS, iCalendar or Markdown.
+    #[command(after_help = concat!(
+        "Examples:
+  newsline export corpus/ > events.json                {\"events\": [...]}
+  newsline export --format csv -o events.csv corpus/   a spreadsheet
+  newsline export --format timelinejs -o timeline.json corpus/
+      then on a web page: new TL.Timeline('timeline-embed', 'timeline.json')
+  newsline export --format ics --query @India -o india.ics corpus/
+  newsline export --format md corpus/ | less
+  newsline export --format jsonl corpus/ > shard.jsonl   one event a line
+
+With -o, the file is written beside its target and renamed into place, so an
+interrupted export never leaves half a file; an input file is never a target.
+TimelineJS and iCalendar place events on dates: undated events are left out
+(a warning on stderr says how many).
+
+",
+        exit_status!()
+    ))]
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Keep only the events the screen's filter would show for this query.
+        #[arg(long, value_name = "QUERY")]
+        query: Option<String>,
+        /// Write to FILE instead of stdout (`-` is stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Title of the document (TimelineJS title slide, calendar name, Markdown heading).
+        #[arg(long, value_name = "TEXT", default_value = "Timeline")]
+        title: String,
+        /// Reference date for articles that carry none (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        published: Option<NaiveDate>,
+        /// Article files or directories, and event shards (.jsonl).
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List the actors of the timeline with their kinds and event counts, most events first.
+    #[command(after_help = concat!(
+        "Examples:
+  newsline actors corpus/                      events, kind and name, one actor a line
+  newsline actors --format json corpus/ > actors.json
+  newsline actors corpus/ | head               the ten most frequent
+
+",
+        exit_status!()
+    ))]
+    Actors {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ActorsFormat::Text)]
+        format: ActorsFormat,
+        /// Reference date for articles that carry none (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        published: Option<NaiveDate>,
+        /// Article files or directories, and event shards (.jsonl).
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print a shell completion script.
+    #[command(after_help = concat!(
+        "Examples:
+  newsline completions bash > ~/.local/share/bash-completion/completions/newsline
+  newsline completions zsh > ~/.zfunc/_newsline      (with fpath+=~/.zfunc)
+  newsline completions fish > ~/.config/fish/completions/newsline.fish
+
+",
+        exit_status!()
+    ))]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), of newsline or of one subcommand.
+    #[command(after_help = concat!(
+        "Examples:
+  newsline man > newsline.1 && man ./newsline.1
+  newsline man export > newsline-export.1
+  newsline man | man -l -
+
+",
+        exit_status!()
+    ))]
+    Man {
+        /// A subcommand whose page to print instead.
+        #[arg(value_name = "SUBCOMMAND")]
+        subcommand: Option<String>,
+    },
+}
+
+/// `dates --format`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DatesFormat {
+    /// `{"dates": [{file, start, end, text, value, basis}]}`.
+    Json,
+    /// One expression a line: `file:line: "text" value basis`.
+    Text,
+}
+
+/// `export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// `{"events": [...]}`, every field.
+    Json,
+    /// One event a line (a shard newsline reads back).
+    Jsonl,
+    /// A header row, one row per event.
+    Csv,
+    /// The JSON TimelineJS loads, to publish on a web page (dated events only).
+    #[value(name = "timelinejs")]
+    TimelineJs,
+    /// An iCalendar file of all-day events (dated events only).
+    Ics,
+    /// A Markdown document grouped by year.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+}
+
+impl ExportFormat {
+    /// The library's format.
+    pub fn format(self) -> newsline::export::Format {
+        use newsline::export::Format;
+        match self {
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Jsonl => Format::Jsonl,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::TimelineJs => Format::TimelineJs,
+            ExportFormat::Ics => Format::Ics,
+            ExportFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+/// `actors --format`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ActorsFormat {
+    /// `{"actors": [{name, kind, events}]}`.
+    Json,
+    /// One actor a line: events, kind, name.
+    Text,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorWhen {
+    /// The `--color` value in `args` (the last one wins), before clap has parsed them, so that
+    /// clap's own help and errors follow it too; `auto` when absent or not a valid value.
+    pub fn prescan(args: impl IntoIterator<Item = OsString>) -> ColorWhen {
+        let mut when = ColorWhen::Auto;
+        let mut args = args.into_iter();
+        while let Some(a) = args.next() {
+            let a = a.to_string_lossy().into_owned();
+            if a == "--" {
+                break;
+            }
+            let value = if a == "--color" {
+                args.next().map(|v| v.to_string_lossy().into_owned())
+            } else {
+                a.strip_prefix("--color=").map(str::to_string)
+            };
+            if let Some(v) = value.and_then(|v| ColorWhen::from_str(&v, true).ok()) {
+                when = v;
+            }
+        }
+        when
+    }
+}
+
+/// The colour setting resolved against the environment once, at start-up. The screen and the
+/// progress bar ask it ([`ColorChoice::enabled`]) and never read the environment themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColorChoice {
+    when: ColorWhen,
+    no_color: bool,
+}
+
+impl ColorChoice {
+    /// A choice from `--color` and whether `NO_COLOR` is set (and not empty).
+    pub fn new(when: ColorWhen, no_color: bool) -> ColorChoice {
+        ColorChoice { when, no_color }
+    }
+
+    /// A choice from `--color` and the process's `NO_COLOR`.
+    pub fn from_env(when: ColorWhen) -> ColorChoice {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        ColorChoice::new(when, no_color)
+    }
+
+    /// Whether to colour output going to a stream that is (or is not) a terminal. The screen
+    /// always draws on a terminal: it asks `enabled(true)`.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self.when {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => is_terminal && !self.no_color,
+        }
+    }
+
+    /// The same choice for clap's help and errors.
+    fn clap(self) -> clap::ColorChoice {
+        match self.when {
+            ColorWhen::Always => clap::ColorChoice::Always,
+            ColorWhen::Never => clap::ColorChoice::Never,
+            ColorWhen::Auto if self.no_color => clap::ColorChoice::Never,
+            ColorWhen::Auto => clap::ColorChoice::Auto,
+        }
+    }
+}
+
+/// The clap command, for completions and the manual page.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Parses the process's arguments; usage errors exit with status 2, `--help` and `--version`
+/// with 0.
+pub fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let when = ColorWhen::prescan(args.iter().skip(1).cloned());
+    let color = ColorChoice::from_env(when);
+    let matches = command()
+        .color(color.clap())
+        .get_matches_from(hoist_color(args));
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli.global.color = when;
+    cli
+}
+
+/// Removes the `--color WHEN` options that come before everything else (`newsline --color
+/// never export …`): as the screen's paths make top-level arguments exclude subcommands, clap
+/// would otherwise take the subcommand's name for a path. [`ColorWhen::prescan`] has read them.
+fn hoist_color(args: Vec<OsString>) -> Vec<OsString> {
+    let valid = |v: &OsString| ColorWhen::from_str(&v.to_string_lossy(), true).is_ok();
+    let mut out = Vec::with_capacity(args.len());
+    let mut it = args.into_iter().peekable();
+    out.extend(it.next()); // the program name
+    loop {
+        match it.peek().and_then(|a| a.to_str()) {
+            Some("--color") => {
+                let mut ahead = it.clone();
+                ahead.next();
+                if !ahead.peek().is_some_and(valid) {
+                    break;
+                }
+                it.next();
+                it.next();
+            }
+            Some(a) if a.strip_prefix("--color=").is_some_and(|v| valid(&v.into())) => {
+                it.next();
+            }
+            _ => break,
+        }
+    }
+    out.extend(it);
+    out
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    newsline::article::parse_date_prefix(s)
+        .ok_or_else(|| format!("'{s}' is not a date (YYYY-MM-DD)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_definition_is_consistent() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn color_prescan_reads_both_spellings() {
+        let os = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(ColorWhen::prescan(os(&["x"])), ColorWhen::Auto);
+        assert_eq!(
+            ColorWhen::prescan(os(&["--color", "never", "x"])),
+            ColorWhen::Never
+        );
+        assert_eq!(
+            ColorWhen::prescan(os(&["export", "--color=always"])),
+            ColorWhen::Always
+        );
+        assert_eq!(
+            ColorWhen::prescan(os(&["--", "--color=never"])),
+            ColorWhen::Auto
+        );
+    }
+
+    #[test]
+    fn leading_color_options_are_hoisted() {
+        let os = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            hoist_color(os(&[
+                "nl",
+                "--color",
+                "never",
+                "--color=always",
+                "export",
+                "x"
+            ])),
+            os(&["nl", "export", "x"])
+        );
+        // not leading, or not valid: left to clap
+        for kept in [
+            &["nl", "export", "--color", "never", "x"][..],
+            &["nl", "--plain", "--color", "never", "x"],
+            &["nl", "--color", "bogus", "x"],
+            &["nl", "--color"],
+        ] {
+            assert_eq!(hoist_color(os(kept)), os(kept));
+        }
+        let cli = Cli::try_parse_from(hoist_color(os(&["nl", "--color", "never", "export", "x"])))
+            .unwrap();
+        assert!(matches!(cli.command, Some(Command::Export { .. })));
+    }
+
+    #[test]
+    fn no_color_only_changes_auto() {
+        assert!(!ColorChoice::new(ColorWhen::Auto, true).enabled(true));
+        assert!(ColorChoice::new(ColorWhen::Auto, false).enabled(true));
+        assert!(!ColorChoice::new(ColorWhen::Auto, false).enabled(false));
+        assert!(ColorChoice::new(ColorWhen::Always, true).enabled(false));
+        assert!(!ColorChoice::new(ColorWhen::Never, false).enabled(true));
+    }
+}
