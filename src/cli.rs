@@ -113,7 +113,7 @@ pub enum Command {
     #[command(after_help = concat!(
         "Examples:
   newsline export corpus/ > events.json                {\"events\": [...]}
-  newsline export --format csv -o events.csv corpus/   a spreadsheet
+  newsline export -o events.csv corpus/                a spreadsheet (format from the name)
   newsline export --format timelinejs -o timeline.json corpus/
       then on a web page: new TL.Timeline('timeline-embed', 'timeline.json')
   newsline export --format ics --query @India -o india.ics corpus/
@@ -129,9 +129,10 @@ TimelineJS and iCalendar place events on dates: undated events are left out
         exit_status!()
     ))]
     Export {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-        format: ExportFormat,
+        /// Output format [default: from the extension of -o's FILE (.json, .jsonl, .csv,
+        /// .ics, .md), else json].
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
         /// Keep only the events the screen's filter would show for this query.
         #[arg(long, value_name = "QUERY")]
         query: Option<String>,
@@ -230,6 +231,20 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// The format a file name's extension asks for (`events.csv`), if any. `.json` is JSON:
+    /// TimelineJS is only ever chosen by name.
+    pub fn from_extension(path: &std::path::Path) -> Option<ExportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "json" => ExportFormat::Json,
+            "jsonl" | "ndjson" => ExportFormat::Jsonl,
+            "csv" => ExportFormat::Csv,
+            "ics" | "ical" | "ifb" | "icalendar" => ExportFormat::Ics,
+            "md" | "markdown" => ExportFormat::Markdown,
+            _ => return None,
+        })
+    }
+
     /// The library's format.
     pub fn format(self) -> newsline::export::Format {
         use newsline::export::Format;
@@ -407,6 +422,19 @@ mod tests {
             ColorWhen::prescan(os(&["--", "--color=never"])),
             ColorWhen::Auto
         );
+    }
+
+    #[test]
+    fn export_format_follows_the_extension() {
+        use std::path::Path;
+        let of = |p: &str| ExportFormat::from_extension(Path::new(p));
+        assert_eq!(of("out/events.CSV"), Some(ExportFormat::Csv));
+        assert_eq!(of("cal.ics"), Some(ExportFormat::Ics));
+        assert_eq!(of("t.md"), Some(ExportFormat::Markdown));
+        assert_eq!(of("x.jsonl"), Some(ExportFormat::Jsonl));
+        assert_eq!(of("x.json"), Some(ExportFormat::Json));
+        assert_eq!(of("x.pdf"), None);
+        assert_eq!(of("noext"), None);
     }
 
     #[test]

@@ -289,6 +289,25 @@ fn output_file_is_written_whole_and_beside_no_temp() {
     let written = fs::read_to_string(out.join("events.csv")).unwrap();
     assert!(written.starts_with("date,precision,basis,title,actors,sources,location\n"));
     assert_eq!(names_in(&out), ["events.csv"]);
+    let o = run(&["export", "-o", "out/events.csv", "corpus"], dir.path());
+    assert_eq!(code(&o), 0);
+    assert!(fs::read_to_string(out.join("events.csv"))
+        .unwrap()
+        .starts_with("date,"));
+
+    // the format follows the file name unless --format says otherwise
+    let o = run(&["export", "-o", "out/cal.ics", "corpus"], dir.path());
+    assert_eq!(code(&o), 0);
+    let cal = fs::read_to_string(out.join("cal.ics")).unwrap();
+    assert!(cal.starts_with("BEGIN:VCALENDAR\r\n"));
+    let o = run(
+        &["export", "--format", "md", "-o", "out/notes.csv", "corpus"],
+        dir.path(),
+    );
+    assert_eq!(code(&o), 0);
+    assert!(fs::read_to_string(out.join("notes.csv"))
+        .unwrap()
+        .starts_with("# "));
 
     let o = run(&["export", "-o", "-", "corpus"], dir.path());
     assert_eq!(code(&o), 0);

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use newsline::corpus::{self, FileKind, Listing};
 use newsline::pipeline::{self, Loaded};
 
-use crate::cli::{ColorChoice, ColorWhen, Command};
+use crate::cli::{ColorChoice, ColorWhen, Command, ExportFormat};
 
 pub use progress::Progress;
 
@@ -54,7 +54,10 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitCode> {
             paths,
         } => export::run(
             &export::Args {
-                format: format.format(),
+                format: format
+                    .or_else(|| output.as_deref().and_then(ExportFormat::from_extension))
+                    .unwrap_or(ExportFormat::Json)
+                    .format(),
                 query,
                 output,
                 title,
