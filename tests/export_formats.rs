@@ -374,3 +374,72 @@ fn a_query_selects_what_is_exported() {
     let (s, _) = render(Format::Csv, &recs, &opts());
     assert_eq!(csv::Reader::from_reader(s.as_bytes()).records().count(), 2);
 }
+
+mod any_title {
+    //! Whatever text an article holds, every format stays well-formed and gives it back.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn with_title(title: &str) -> Vec<EventRecord> {
+        let mut recs = records();
+        for r in &mut recs {
+            r.title = title.to_string();
+            r.actors = vec![title.to_string(), "Japan".to_string()];
+        }
+        recs
+    }
+
+    /// What a calendar reader gets back for `s` (line breaks kept, tabs as spaces, other
+    /// control characters dropped).
+    fn ics_text(s: &str) -> String {
+        s.replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .replace('\t', " ")
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control())
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn every_format_round_trips(title in "[a-zA-Z0-9 é日本\\\\;,:\"'=+@<>&#*_\\[\\]\n\r\t-]{0,160}") {
+            let recs = with_title(&title);
+
+            let (s, _) = render(Format::Csv, &recs, &opts());
+            let mut reader = csv::Reader::from_reader(s.as_bytes());
+            let safe = export::csv::neutralise(&title).into_owned();
+            for row in reader.records() {
+                let row = row.unwrap();
+                prop_assert_eq!(&row[3], safe.as_str());
+            }
+
+            let (s, _) = render(Format::TimelineJs, &recs, &opts());
+            let v: Value = serde_json::from_str(&s).unwrap();
+            for e in v["events"].as_array().unwrap() {
+                let h = e["text"]["headline"].as_str().unwrap();
+                prop_assert!(!h.contains('<') && !h.contains('>'));
+                prop_assert_eq!(h, export::timelinejs::escape_html(&title));
+            }
+
+            let (s, _) = render(Format::Ics, &recs, &opts());
+            for line in s.split("\r\n") {
+                prop_assert!(line.len() <= 75);
+                prop_assert!(!line.contains('\n') && !line.contains('\r'));
+            }
+            let cal = parse_ics(&s);
+            let events: Vec<&icalendar::Event> = cal.events().collect();
+            prop_assert_eq!(events.len(), 5);
+            for e in events {
+                prop_assert_eq!(e.get_summary().unwrap_or(""), ics_text(&title));
+            }
+
+            let (s, _) = render(Format::Markdown, &recs, &opts());
+            let items = s.lines().filter(|l| l.starts_with("- **")).count();
+            prop_assert_eq!(items, recs.len(), "one line per event");
+            prop_assert!(!s.lines().any(|l| l.starts_with("## ") && l.len() > 12));
+        }
+    }
+}
