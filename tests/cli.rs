@@ -119,6 +119,7 @@ fn version_and_completions_and_man() {
     let page = stdout(&o);
     assert!(page.contains(".TH newsline 1"), "{page}");
     assert!(page.contains(".SH SYNOPSIS") && page.contains("export"));
+    assert!(page.contains(".SH \"EXIT STATUS\"") && page.contains(".SH \"EXAMPLES\""));
     let o = run(&["man", "export"], dir.path());
     assert_eq!(code(&o), 0);
     assert!(stdout(&o).contains(".TH newsline-export 1"));
