@@ -320,6 +320,9 @@ fn output_file_is_written_whole_and_beside_no_temp() {
     );
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("missing/dir/x.json"), "{}", stderr(&o));
+    let o = run(&["export", "-o", "out", "corpus"], dir.path());
+    assert_eq!(code(&o), 2);
+    assert_eq!(stderr(&o), "newsline: out: is a directory\n");
 }
 
 #[test]

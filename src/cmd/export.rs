@@ -96,10 +96,25 @@ fn stamp() -> DateTime<Utc> {
         .unwrap_or_else(Utc::now)
 }
 
-/// Refuses a target that is one of the inputs (newsline never writes to an article), and
-/// warns when the new file would be read as an input the next time the same paths are read.
+/// Refuses a target that is one of the inputs (newsline never writes to an article), a
+/// directory, or a file in a directory that does not exist; warns when the new file would be read as an input the next time the same paths are read.
 fn check_target(target: &Path, listing: &Listing, paths: &[PathBuf]) -> Result<()> {
     let resolved = output::resolve_target(target);
+    // fail before reading the corpus, not after
+    let parent = resolved
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        bail!(
+            "{}: no such directory: {}",
+            target.display(),
+            parent.display()
+        );
+    }
+    if resolved.is_dir() {
+        bail!("{}: is a directory", target.display());
+    }
     if listing
         .files
         .iter()
@@ -117,10 +132,6 @@ fn check_target(target: &Path, listing: &Listing, paths: &[PathBuf]) -> Result<(
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     if matches!(ext.as_str(), "txt" | "md" | "markdown" | "jsonl" | "ndjson") {
-        let parent = resolved
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
         if let Ok(parent) = parent.canonicalize() {
             let inside = paths
                 .iter()
