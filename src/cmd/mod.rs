@@ -2,6 +2,7 @@
 //! start-up, warnings on stderr, the exit status, and loading a corpus with a progress bar.
 
 mod actors;
+pub mod color;
 mod dates;
 mod docs;
 mod export;
