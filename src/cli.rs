@@ -83,7 +83,7 @@ pub struct ViewArgs {
 /// Options every subcommand takes.
 #[derive(Debug, clap::Args)]
 pub struct GlobalArgs {
-    /// When to use colour: auto (a terminal, and NO_COLOR unset), always, never.
+    /// When to use colour (auto: on a terminal, unless NO_COLOR is set).
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 }
