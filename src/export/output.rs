@@ -142,6 +142,19 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
+    fn an_existing_target_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("shared.ics");
+        fs::write(&target, "old").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&target, |w| w.write_all(b"new")).unwrap();
+        let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
     fn follows_a_symlink_and_knows_the_same_file() {
         let dir = tempfile::tempdir().unwrap();
         let real = dir.path().join("real.md");
