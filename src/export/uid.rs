@@ -83,6 +83,7 @@ mod tests {
             date_basis: Basis::Explicit,
             title: title.to_string(),
             actors: vec![],
+            actor_kinds: vec![],
             mentions: vec![MentionRecord {
                 file: file.to_string(),
                 start,
