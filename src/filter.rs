@@ -92,6 +92,12 @@ pub fn filter(timeline: &Timeline, query: &str) -> Vec<usize> {
     f.matches().to_vec()
 }
 
+/// The query term that keeps exactly the events naming the actor `name` (used when the actor
+/// list sets the timeline's query).
+pub fn actor_query(name: &str) -> String {
+    format!("@{}", name.replace(' ', "\\ "))
+}
+
 /// Indices of the `names` that match `query` (fuzzy, smart case), in the given order.
 pub fn filter_names(names: &[&str], query: &str) -> Vec<usize> {
     let q = query.to_lowercase();
