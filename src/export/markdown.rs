@@ -68,8 +68,8 @@ pub fn write_markdown(
     let dated: usize = years.values().map(Vec::len).sum();
     writeln!(
         out,
-        "{} events: {dated} dated, {} undated.",
-        records.len(),
+        "{}: {dated} dated, {} undated.",
+        super::count(records.len(), "event"),
         undated.len()
     )?;
     let sections = years

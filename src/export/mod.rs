@@ -71,6 +71,15 @@ impl Format {
     }
 }
 
+/// `1 event`, `2 events`: a count with its noun.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The name of a precision as the exports write it (`year`, `quarter`, `month`, `week`, `day`).
 pub fn precision_name(p: Precision) -> &'static str {
     match p {

@@ -198,8 +198,8 @@ pub fn document(records: &[EventRecord], opts: &Options) -> (Document, usize) {
         text: Text {
             headline: escape_html(&opts.title),
             text: format!(
-                "<p>{} events{}</p>",
-                events.len(),
+                "<p>{}{}</p>",
+                super::count(events.len(), "event"),
                 if undated > 0 {
                     format!(" ({undated} undated left out)")
                 } else {
