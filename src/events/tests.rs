@@ -256,3 +256,35 @@ fn present_references_and_headlines_make_no_event() {
     ];
     assert!(extract(&a, &sentences, &timexes, &ArticleActors::default()).is_empty());
 }
+
+#[test]
+fn each_date_of_a_coordinated_sentence_takes_its_own_verb_and_the_shared_subject() {
+    let t = "Revenue of the firm tripled in 2004, doubled in 2005 and grew by 16 percent in 2006.";
+    assert_eq!(title_of(t, "2004", &[]), "Revenue of the firm triples");
+    assert_eq!(title_of(t, "2005", &[]), "Revenue of the firm doubles");
+    assert_eq!(
+        title_of(t, "2006", &[]),
+        "Revenue of the firm grows by 16 percent"
+    );
+    let t = "She fought the ruling in 2019 and won the appeal in 2021.";
+    let she = t.find("She").unwrap();
+    let named = [(she, she + 3, person("Ann Lee"))];
+    assert_eq!(title_of(t, "2019", &named), "Ann Lee fights the ruling");
+    assert_eq!(title_of(t, "2021", &named), "Ann Lee wins the appeal");
+}
+
+#[test]
+fn a_second_part_with_its_own_subject_keeps_it() {
+    let t = "The firm opened in 1976, and in 1984 its first computer was released to the public.";
+    assert_eq!(
+        title_of(t, "1984", &[]),
+        "Its first computer was released to the public"
+    );
+    assert_eq!(title_of(t, "1976", &[]), "The firm opens");
+}
+
+#[test]
+fn a_participle_after_a_comma_is_not_a_new_happening() {
+    let t = "The treaty was signed by both sides, expected to take effect in 2026.";
+    assert!(title_of(t, "2026", &[]).starts_with("The treaty was signed"));
+}

@@ -59,6 +59,14 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
             passive: false,
         });
     }
+    // "compared to", "compared with": a preposition, not a happening
+    if t.text == "compared"
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text, "to" | "with"))
+    {
+        return None;
+    }
     if lex.past(t.text).is_some() || looks_past(t.text) {
         // "had said": the auxiliary is not the verb when a past form follows it
         if is_auxiliary(t.text)
@@ -130,10 +138,38 @@ fn opens_clause(t: &Tok) -> bool {
     matches!(t.text, ";" | "—" | "–" | ":") || is_clause_word(t.text)
 }
 
-/// Finds the verb of the clause the event hangs on: the first verb of the clause around token
-/// `near` (clauses open at `;`, dashes and clause words such as "that", "which", "according"),
-/// else the nearest verb before that clause, else the nearest after.
+/// Finds the verb of the clause the event hangs on: the verb of the coordinated part of the
+/// clause around token `near` (clauses open at `;`, dashes and clause words such as "that",
+/// "which", "according"; their parts are joined by `,`, `and`, `but`), else the nearest verb
+/// before that clause, else the nearest after.
 pub fn find_verb(toks: &[Tok], near: usize) -> Option<VerbAt> {
+    let (start, end) = clause_around(toks, near);
+    let verbs: Vec<VerbAt> = (start..end).filter_map(|i| verb_at(toks, i)).collect();
+    match verbs.as_slice() {
+        [] => (0..start).rev().find_map(|i| verb_at(toks, i)),
+        [only] => Some(*only),
+        _ => {
+            let mut part = 0;
+            for k in 1..verbs.len() {
+                let (prev, verb) = (verbs[k - 1], verbs[k]);
+                // "is released, expected in 2006", "signed it, to be ratified in 2025": a
+                // participle or an infinitive after a comma tells no happening of its own
+                let infinitive = verb.group_start > 0
+                    && toks[verb.group_start - 1].text.eq_ignore_ascii_case("to");
+                match joint_between(toks, prev.index, verb.group_start) {
+                    Some(j) if (prev.passive || infinitive) && toks[j].text == "," => {}
+                    Some(j) if j < near => part = k,
+                    Some(_) => break,
+                    None => {} // one part: its first verb leads
+                }
+            }
+            Some(verbs[part])
+        }
+    }
+}
+
+/// The token range of the clause around token `near`.
+fn clause_around(toks: &[Tok], near: usize) -> (usize, usize) {
     let near = near.min(toks.len());
     let start = (0..near)
         .rev()
@@ -142,9 +178,36 @@ pub fn find_verb(toks: &[Tok], near: usize) -> Option<VerbAt> {
     let end = (near + 1..toks.len())
         .find(|&i| opens_clause(&toks[i]))
         .unwrap_or(toks.len());
-    (start..end)
-        .find_map(|i| verb_at(toks, i))
-        .or_else(|| (0..start).rev().find_map(|i| verb_at(toks, i)))
+    (start, end)
+}
+
+/// The last token joining two coordinated parts of a clause (`,`, `and`, `but`, `then`)
+/// strictly between tokens `a` and `b`.
+fn joint_between(toks: &[Tok], a: usize, b: usize) -> Option<usize> {
+    (a + 1..b).rev().find(|&i| {
+        toks[i].text == ","
+            || matches!(
+                toks[i].text.to_lowercase().as_str(),
+                "and" | "but" | "then" | "while"
+            )
+    })
+}
+
+/// For a verb coordinated after another in its clause (`tripled in 2004, doubled in 2005`,
+/// `fought cancer and took time off`), the first verb's group start, whose subject it shares.
+fn shared_subject_verb(toks: &[Tok], verb: VerbAt) -> Option<usize> {
+    let (start, _) = clause_around(toks, verb.index);
+    let first = (start..verb.group_start).find_map(|i| verb_at(toks, i))?;
+    let joint = joint_between(toks, first.index, verb.group_start)?;
+    let own = toks[joint + 1..verb.group_start].iter().any(|t| {
+        t.is_word()
+            && !t.text.chars().all(|c| c.is_ascii_digit())
+            && !matches!(
+                t.text.to_lowercase().as_str(),
+                "in" | "on" | "at" | "also" | "then" | "later" | "and" | "early" | "late" | "mid"
+            )
+    });
+    (!own).then_some(first.group_start)
 }
 
 fn is_pronoun(w: &str) -> bool {
@@ -274,7 +337,10 @@ pub fn title(toks: &[Tok], skip: &[bool], named: &[Named], near: usize) -> Strin
 
 /// Builds the title of the clause whose verb is known.
 pub fn title_with_verb(toks: &[Tok], skip: &[bool], named: &[Named], verb: VerbAt) -> String {
-    let (ss, se) = subject_range(toks, verb.group_start);
+    let (ss, se) = match shared_subject_verb(toks, verb) {
+        Some(first) => subject_range(toks, first),
+        None => subject_range(toks, verb.group_start),
+    };
     let subject_words: Vec<&Tok> = toks[ss..se]
         .iter()
         .filter(|t| !skip[index_of(toks, t)])
@@ -364,11 +430,15 @@ fn subject_text(
         .map(|t| t.text)
         .filter(|w| !is_auxiliary(w))
         .collect();
+    // "…, prompting Apple Corps to file suit": the participle is not part of the subject
     while raw.first().is_some_and(|w| {
         matches!(
             w.to_lowercase().as_str(),
             "and" | "but" | "however" | "also" | "then" | "meanwhile"
-        )
+        ) || (raw.len() > 1
+            && w.len() > 4
+            && w.ends_with("ing")
+            && w.chars().all(|c| c.is_ascii_lowercase()))
     }) {
         raw.remove(0);
     }
