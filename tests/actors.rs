@@ -434,6 +434,31 @@ fn corpus_aliases_map_a_lone_surname_to_the_one_full_name() {
 }
 
 #[test]
+fn a_short_given_name_and_a_middle_initial_are_the_same_person() {
+    let names = vec![
+        ("Robert K. Dalby".to_string(), ActorKind::Person),
+        ("Bob Dalby".to_string(), ActorKind::Person),
+        ("Bill Orrin".to_string(), ActorKind::Person),
+        ("Will Orrin".to_string(), ActorKind::Person),
+        ("Ann Dalby".to_string(), ActorKind::Person),
+    ];
+    let map = corpus_aliases(&names);
+    assert_eq!(
+        map.get("Bob Dalby").map(String::as_str),
+        Some("Robert K. Dalby")
+    );
+    assert_eq!(
+        map.get("Will Orrin").map(String::as_str),
+        Some("Bill Orrin")
+    );
+    assert_eq!(
+        map.get("Ann Dalby"),
+        None,
+        "another given name: another person"
+    );
+}
+
+#[test]
 fn particles_stay_inside_a_name() {
     let t = "Sheikh Mohammed bin Zayed met coach Ludwig van Dijk on Sunday.";
     assert!(has(t, "Mohammed bin Zayed", ActorKind::Person));

@@ -29,16 +29,41 @@ pub struct PersonMention {
     pub name: String,
 }
 
+/// Short given names and the formal name each stands for (`tim` → `timothy`), from
+/// `assets/nicknames.txt`. A short form of two formal names (`steve`) goes to the first listed.
+fn nicknames() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: std::sync::OnceLock<HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in include_str!("../../assets/nicknames.txt").lines() {
+            let mut words = line.split_whitespace();
+            let Some(formal) = words.next().filter(|w| !w.starts_with('#')) else {
+                continue;
+            };
+            for short in words {
+                map.entry(short).or_insert(formal);
+            }
+        }
+        map
+    })
+}
+
 /// The words of a name that identify it, lowercased: initials, periods and particles (`ten`,
-/// `bin`) left out, curly apostrophes
-/// straightened.
+/// `bin`) left out, curly apostrophes straightened, short given names read as the formal
+/// name (`Tim` as `timothy`).
 pub fn name_words(name: &str) -> HashSet<String> {
     name.split_whitespace()
         .filter(|w| !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1))
         .map(|w| {
-            w.trim_end_matches('.')
+            let w = w
+                .trim_end_matches('.')
                 .replace('\u{2019}', "'")
-                .to_lowercase()
+                .to_lowercase();
+            match nicknames().get(w.as_str()) {
+                Some(formal) => formal.to_string(),
+                None => w,
+            }
         })
         .filter(|w| !w.is_empty() && !super::names::PARTICLES.contains(&w.as_str()))
         .collect()
