@@ -40,6 +40,16 @@ fn is_inner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&')
 }
 
+/// True when a comma between `before` (the number so far) and `after` separates thousands:
+/// digits (and earlier separators) before, exactly three digits after.
+fn thousands(before: &str, after: &str) -> bool {
+    let b = after.as_bytes();
+    before.bytes().all(|c| c.is_ascii_digit() || c == b',')
+        && b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && !b.get(3).is_some_and(u8::is_ascii_digit)
+}
+
 /// Splits `text[start..end]` into words and punctuation marks, with file offsets. A word keeps
 /// inner apostrophes, hyphens and periods (`Japan’s`, `co-production`, `U.S.`), but not a final
 /// period or a final apostrophe.
@@ -58,6 +68,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             while let Some(&(k, d)) = iter.peek() {
                 if d.is_alphanumeric() {
                     j = k + d.len_utf8();
+                    iter.next();
+                } else if d == ',' && thousands(&s[i..k], &s[k + 1..]) {
+                    // `500,000`: a thousands separator stays inside the number
+                    j = k + 1;
                     iter.next();
                 } else if is_inner(d) {
                     // keep it only if a letter or digit follows

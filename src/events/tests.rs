@@ -288,3 +288,30 @@ fn a_participle_after_a_comma_is_not_a_new_happening() {
     let t = "The treaty was signed by both sides, expected to take effect in 2026.";
     assert!(title_of(t, "2026", &[]).starts_with("The treaty was signed"));
 }
+
+#[test]
+fn a_reporting_verb_with_no_object_reports_the_quote_or_the_clause_before_it() {
+    let t = "On Monday, spokesman Ken Sato said, \"we will appeal the ruling.\"";
+    let named = [at(t, "Ken Sato", person("Ken Sato"))];
+    assert_eq!(
+        title_of(t, "On Monday", &named),
+        "Ken Sato says \u{201c}we will appeal the ruling\u{201d}"
+    );
+    let t = "The plant will close within a year, Ann Lee announced on Tuesday.";
+    let named = [at(t, "Ann Lee", person("Ann Lee"))];
+    assert_eq!(
+        title_of(t, "on Tuesday", &named),
+        "Ann Lee announces the plant will close within a year"
+    );
+    let t = "Sales rose 5 percent in the quarter, which ends on June 26.";
+    assert!(!title_of(t, "on June 26", &[]).contains("Sales rose 5 percent in the quarter,"));
+}
+
+#[test]
+fn a_number_with_thousands_separators_is_one_word() {
+    let t = "In May the firm opened a 500,000 square foot plant in Ohio.";
+    assert_eq!(
+        title_of(t, "In May", &[]),
+        "The firm opens a 500,000 square foot plant in Ohio"
+    );
+}

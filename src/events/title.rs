@@ -144,7 +144,11 @@ fn opens_clause(t: &Tok) -> bool {
 /// before that clause, else the nearest after.
 pub fn find_verb(toks: &[Tok], near: usize) -> Option<VerbAt> {
     let (start, end) = clause_around(toks, near);
-    let verbs: Vec<VerbAt> = (start..end).filter_map(|i| verb_at(toks, i)).collect();
+    let mut verbs: Vec<VerbAt> = (start..end).filter_map(|i| verb_at(toks, i)).collect();
+    // "This switch, he said, would happen next year": the aside is not the clause's verb
+    if verbs.len() > 1 {
+        verbs.retain(|v| !parenthetical_statement(toks, *v));
+    }
     match verbs.as_slice() {
         [] => (0..start).rev().find_map(|i| verb_at(toks, i)),
         [only] => Some(*only),
@@ -166,6 +170,98 @@ pub fn find_verb(toks: &[Tok], near: usize) -> Option<VerbAt> {
             Some(verbs[part])
         }
     }
+}
+
+/// A statement verb in an aside between commas (`, he said,`), with a short subject.
+fn parenthetical_statement(toks: &[Tok], verb: VerbAt) -> bool {
+    let (ss, _) = subject_range(toks, verb.group_start);
+    is_statement(toks[verb.index].text)
+        && toks.get(verb.index + 1).is_some_and(|t| t.text == ",")
+        && ss > 0
+        && toks[ss - 1].text == ","
+        && verb.group_start - ss <= 3
+}
+
+fn is_statement(word: &str) -> bool {
+    let lex = lexicon();
+    lex.past(word)
+        .or_else(|| lex.base(word))
+        .or_else(|| word.strip_suffix('s').and_then(|b| lex.base(b)))
+        .is_some_and(|v| v.statement)
+}
+
+/// What a verb with no object of its own reports: the quotation after it (`said,
+/// "we will appeal"`), or the clause before its subject (`The plant will close, the firm
+/// said`), as `"…"` when it was quoted.
+fn reported(toks: &[Tok], skip: &[bool], verb: VerbAt, subject_start: usize) -> Option<String> {
+    // the reporter is a name or a pronoun, not a relative (`which ends on June 26`)
+    let reporter = toks.get(subject_start..verb.group_start)?;
+    if reporter.first().is_none_or(|t| is_clause_word(t.text))
+        || !reporter
+            .iter()
+            .any(|t| t.text.chars().next().is_some_and(char::is_uppercase) || is_pronoun(t.text))
+    {
+        return None;
+    }
+    let after: Vec<usize> = (verb.index + 1..toks.len()).filter(|&i| !skip[i]).collect();
+    let words = |range: &[usize]| -> Vec<&str> {
+        range
+            .iter()
+            .map(|&i| toks[i].text)
+            .filter(|w| !matches!(*w, "\"" | "“" | "”" | "«" | "»"))
+            .collect()
+    };
+    let quoted = |range: &[usize]| {
+        let inner = join(&words(range));
+        let inner = inner.trim_matches([',', '.', ' ', ';', ':']);
+        (!inner.is_empty()).then(|| format!("\u{201c}{inner}\u{201d}"))
+    };
+    match after.as_slice() {
+        [c, q, rest @ ..] if toks[*c].text == "," && toks[*q].is_quote() => {
+            let end = rest
+                .iter()
+                .position(|&i| toks[i].is_quote() && matches!(toks[i].text, "\"" | "”" | "»"))
+                .unwrap_or(rest.len());
+            quoted(&rest[..end])
+        }
+        [] | [_]
+            if after
+                .iter()
+                .all(|&i| matches!(toks[i].text, "." | "!" | "?")) =>
+        {
+            let comma = subject_start
+                .checked_sub(1)
+                .filter(|&c| toks[c].text == ",")?;
+            let before: Vec<usize> = (0..comma).filter(|&i| !skip[i]).collect();
+            let was_quoted = before.first().is_some_and(|&i| toks[i].is_quote());
+            if was_quoted {
+                quoted(&before)
+            } else {
+                let text = join(&words(&before));
+                (!text.is_empty()).then(|| lower_first(&text))
+            }
+        }
+        _ => None,
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match (c.next(), c.clone().next()) {
+        // keep `I`, acronyms and names: only a capital followed by a lower-case letter
+        (Some(f), Some(n)) if f.is_uppercase() && n.is_lowercase() && !is_name_like(s) => {
+            f.to_lowercase().collect::<String>() + c.as_str()
+        }
+        _ => s.to_string(),
+    }
+}
+
+fn is_name_like(s: &str) -> bool {
+    let first = s.split(' ').next().unwrap_or("");
+    !matches!(
+        first.to_lowercase().as_str(),
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "it" | "there" | "we" | "our"
+    )
 }
 
 /// The token range of the clause around token `near`.
@@ -375,7 +471,10 @@ pub fn title_with_verb(toks: &[Tok], skip: &[bool], named: &[Named], verb: VerbA
     } else {
         third_person(&base)
     };
-    let object = object_text(toks, skip, named, verb.index + 1);
+    let mut object = object_text(toks, skip, named, verb.index + 1);
+    if object.is_empty() && !verb.passive {
+        object = reported(toks, skip, verb, ss).unwrap_or_default();
+    }
     let mut parts = vec![subject.as_str(), verb_text.as_str()];
     if !object.is_empty() {
         parts.push(object.as_str());
