@@ -179,6 +179,49 @@ pub fn is_future_auxiliary(w: &str) -> bool {
     matches!(w.to_lowercase().as_str(), "will" | "would" | "shall" | "to")
 }
 
+/// Tokens of a sentence and the mask of those inside `[skip_start, skip_end)`, with a
+/// preposition just before it and a comma just after a fronted date.
+pub fn tokens_without<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    skip_start: usize,
+    skip_end: usize,
+) -> (Vec<Tok<'a>>, Vec<bool>) {
+    let toks = tokenize(text, start, end);
+    let mut skip: Vec<bool> = toks
+        .iter()
+        .map(|t| t.start < skip_end && t.end > skip_start)
+        .collect();
+    if let Some(first) = skip.iter().position(|&s| s) {
+        if first > 0
+            && matches!(
+                toks[first - 1].text.to_lowercase().as_str(),
+                "on" | "in"
+                    | "at"
+                    | "since"
+                    | "by"
+                    | "from"
+                    | "during"
+                    | "until"
+                    | "last"
+                    | "earlier"
+                    | "later"
+                    | "this"
+                    | "next"
+            )
+        {
+            skip[first - 1] = true;
+        }
+        let last = skip.iter().rposition(|&s| s).unwrap_or(first);
+        let fronted = first == 0 || (first == 1 && skip[0]);
+        if fronted && toks.get(last + 1).is_some_and(|t| t.text == ",") {
+            skip[last + 1] = true;
+        }
+    }
+    (toks, skip)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 //! actors, or become `inherited` events when a named person does something in them.
 
 mod clause;
+mod grammar;
 mod title;
 mod verbs;
 
