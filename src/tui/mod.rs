@@ -169,6 +169,15 @@ pub fn editor_command(
     cmd
 }
 
+/// The status-line message for how the editor ended (none when it ended well).
+pub fn editor_message(status: io::Result<std::process::ExitStatus>) -> Option<String> {
+    match status {
+        Ok(s) if s.success() => None,
+        Ok(s) => Some(format!("the editor exited with {s}")),
+        Err(e) => Some(format!("cannot start the editor: {e}")),
+    }
+}
+
 type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
 fn run_effect(term: &mut Term, state: &mut State, effect: Effect) -> Result<()> {
@@ -190,10 +199,8 @@ fn run_effect(term: &mut Term, state: &mut State, effect: Effect) -> Result<()> 
             .status();
             enter_terminal()?;
             term.clear()?;
-            match status {
-                Ok(s) if s.success() => {}
-                Ok(s) => state.message = Some((format!("editor exited with {s}"), true)),
-                Err(e) => state.message = Some((format!("cannot start the editor: {e}"), true)),
+            if let Some(msg) = editor_message(status) {
+                state.message = Some((msg, true));
             }
         }
     }
