@@ -631,14 +631,22 @@ fn draw_help(frame: &mut Frame, state: &State, area: Rect) {
         h,
     );
     frame.render_widget(Clear, r);
+    let visible = h.saturating_sub(2) as usize;
+    let scroll = state.help_scroll.min(lines.len().saturating_sub(visible));
+    let title = if visible < lines.len() {
+        " Keys (j/k scroll, any other key closes) "
+    } else {
+        " Keys (any key closes) "
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(th.get("border_focused"))
-        .title(Span::styled(" Keys (any key closes) ", th.get("heading")))
+        .title(Span::styled(title, th.get("heading")))
         .title_alignment(Alignment::Center);
     let inner_w = w.saturating_sub(2) as usize;
     let text: Vec<Line> = lines
         .iter()
+        .skip(scroll)
         .map(|(k, d)| {
             Line::from(vec![
                 Span::styled(format!(" {:<kw$}  ", fit(k, kw)), th.get("status_key")),

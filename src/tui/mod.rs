@@ -72,7 +72,20 @@ pub fn action_for_key(state: &State, key: &KeyEvent) -> Option<Action> {
         return Some(Action::Quit);
     }
     if state.help {
-        return Some(Action::Help);
+        // movement keys scroll the help; any other key closes it
+        return match state.keymap.action(keymap::Key::of(key)) {
+            Some(
+                a @ (Action::Down
+                | Action::Up
+                | Action::Top
+                | Action::Bottom
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp),
+            ) => Some(a),
+            _ => Some(Action::Help),
+        };
     }
     if state.mode != Mode::Normal {
         return match key.code {

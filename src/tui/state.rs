@@ -128,6 +128,8 @@ pub struct State {
     pub mode: Mode,
     /// The help overlay is open.
     pub help: bool,
+    /// First line of the help overlay drawn.
+    pub help_scroll: usize,
     /// The actor list is visible.
     pub actors_visible: bool,
     /// Every actor with its count.
@@ -195,6 +197,7 @@ impl State {
             focus: Pane::Timeline,
             mode: Mode::Normal,
             help: false,
+            help_scroll: 0,
             actors_visible: false,
             actors: Vec::new(),
             actor_query: String::new(),
@@ -596,12 +599,22 @@ pub fn update(state: &mut State, action: Action) {
         state.message = None;
     }
     if state.help {
+        let lines = Action::BINDABLE.len() + 8;
+        let page = (state.size.1 as usize).saturating_sub(4).max(1);
+        let scroll = state.help_scroll;
         match action {
             A::Resize(w, h) => state.size = (w, h),
             A::Quit if state.mode == Mode::Normal => state.quit = true,
-            A::Click(..) | A::Wheel(..) => {}
+            A::Down | A::Wheel(_, _, true) => state.help_scroll += 1,
+            A::Up | A::Wheel(_, _, false) => state.help_scroll = scroll.saturating_sub(1),
+            A::PageDown | A::HalfPageDown => state.help_scroll += page,
+            A::PageUp | A::HalfPageUp => state.help_scroll = scroll.saturating_sub(page),
+            A::Top => state.help_scroll = 0,
+            A::Bottom => state.help_scroll = lines,
+            A::Click(..) => {}
             _ => state.help = false,
         }
+        state.help_scroll = state.help_scroll.min(lines);
         if let A::Resize(..) = action {
             state.scroll_list_to_selection();
             state.sync_article(false);
@@ -619,7 +632,10 @@ pub fn update(state: &mut State, action: Action) {
             state.sync_article(false);
             return;
         }
-        A::Help => state.help = true,
+        A::Help => {
+            state.help = true;
+            state.help_scroll = 0;
+        }
         A::Input(c) => match state.mode {
             Mode::Query => {
                 let mut q = state.input.clone();

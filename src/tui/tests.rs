@@ -365,9 +365,16 @@ fn help_opens_and_any_key_closes_it() {
         let keys = s.keymap.keys(*a).join(" ");
         assert!(shown.contains(&keys), "{name}: {keys}");
     }
-    let key = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    let key = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
     assert_eq!(action_for_key(&s, &key), Some(Action::Help));
+    let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    assert_eq!(action_for_key(&s, &j), Some(Action::Down));
+    // movement scrolls the help, not the timeline
     update(&mut s, Action::Down);
+    assert!(s.help);
+    assert_eq!(s.help_scroll, 1);
+    assert_eq!(s.selected, 0);
+    update(&mut s, Action::Help);
     assert!(!s.help);
     assert_eq!(s.selected, 0, "the key that closes help does nothing else");
 }
@@ -605,4 +612,6 @@ fn snapshots_60x20() {
     snapshot("narrow_article", &s);
     update(&mut s, Action::Help);
     snapshot("narrow_help", &s);
+    update(&mut s, Action::Bottom);
+    snapshot("narrow_help_end", &s);
 }
