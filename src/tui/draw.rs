@@ -220,7 +220,10 @@ fn draw_timeline(frame: &mut Frame, state: &State, r: Rect, a: &layout::Areas) {
     let th = &state.theme;
     let total = state.timeline.events.len();
     let title = Line::from(vec![Span::styled(
-        format!(" Timeline {}/{} ", state.shown.len(), total),
+        match state.loading {
+            Some(_) => " Timeline ".to_string(),
+            None => format!(" Timeline {}/{} ", state.shown.len(), total),
+        },
         th.get("heading"),
     )]);
     frame.render_widget(pane_block(state, Pane::Timeline, title), r);

@@ -386,22 +386,24 @@ impl State {
             .max(1)
     }
 
-    /// Keeps the selected row (and the separator just above it) in view.
+    /// Keeps the selected row in view with a few rows of context around it (and the separator
+    /// just above it).
     fn scroll_list_to_selection(&mut self) {
         let h = self.list_height();
         let Some(&row) = self.row_of.get(self.selected) else {
             self.offset = 0;
             return;
         };
-        let top = if row > 0 && !matches!(self.rows[row - 1], Row::Event(..)) {
-            row - 1
-        } else {
-            row
-        };
+        let margin = 2.min(h.saturating_sub(1) / 4);
+        let mut top = row.saturating_sub(margin);
+        if top > 0 && top == row && !matches!(self.rows[row - 1], Row::Event(..)) {
+            top = row - 1;
+        }
+        let bottom = (row + margin).min(self.rows.len().saturating_sub(1));
         if top < self.offset {
             self.offset = top;
-        } else if row >= self.offset + h {
-            self.offset = row + 1 - h;
+        } else if bottom >= self.offset + h {
+            self.offset = bottom + 1 - h;
         }
         self.offset = self.offset.min(self.rows.len().saturating_sub(h));
     }
