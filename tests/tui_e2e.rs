@@ -168,6 +168,19 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn a_missing_path_is_an_error_before_the_screen_opens() {
+    let Some(t) = Tmux::start(
+        "missing",
+        &format!("'{BIN}' /no/such/dir; echo EXIT=$?; sleep 30"),
+    ) else {
+        return;
+    };
+    let s = t.wait("the exit", |s| s.contains("EXIT="));
+    assert!(s.contains("EXIT=2"), "{s}");
+    assert!(s.contains("/no/such/dir"), "{s}");
+}
+
+#[test]
 fn piped_output_is_plain_text_without_control_characters() {
     let out = Command::new(BIN).arg(fixtures()).output().unwrap();
     assert!(out.status.success());

@@ -18,7 +18,7 @@ mod tests;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
@@ -229,19 +229,16 @@ pub fn run(paths: Vec<PathBuf>, opts: pipeline::Options, settings: Settings) -> 
         restore_terminal();
         previous(info);
     }));
+    // A path that does not exist is an error before the screen opens.
+    for p in &paths {
+        if std::fs::symlink_metadata(p).is_err() {
+            return Err(newsline::Error::NotFound(p.clone()).into());
+        }
+    }
+    // SIGTERM and SIGHUP end the loop, which restores the terminal.
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        let flag = Arc::new(AtomicBool::new(false));
-        let s = signal.clone();
-        // SAFETY-free: `register` stores the flag; a watcher below turns it into the number.
-        signal_hook::flag::register(sig, flag.clone())?;
-        std::thread::spawn(move || loop {
-            if flag.load(Ordering::Relaxed) {
-                s.store(sig as usize, Ordering::Relaxed);
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        });
+        signal_hook::flag::register_usize(sig, signal.clone(), sig as usize)?;
     }
 
     let done = Arc::new(AtomicUsize::new(0));
