@@ -659,3 +659,43 @@ fn draw_help(frame: &mut Frame, state: &State, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(text).block(block), r);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Color;
+
+    #[test]
+    fn highlighted_chars_get_the_match_style_and_text_is_cut_to_the_room() {
+        let (plain, hit) = (Style::default(), Style::default().fg(Color::Yellow));
+        let mut spans = Vec::new();
+        let used = highlighted("Alvarez signs", &[0, 1, 8], plain, hit, 40, &mut spans);
+        assert_eq!(used, 13);
+        let parts: Vec<(&str, bool)> = spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style == hit))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("Al", true),
+                ("varez ", false),
+                ("s", true),
+                ("igns", false)
+            ]
+        );
+        let mut spans = Vec::new();
+        assert_eq!(highlighted("中文中文", &[], plain, hit, 5, &mut spans), 5);
+        assert_eq!(spans[0].content, "中文…");
+    }
+
+    #[test]
+    fn long_dates_read_naturally() {
+        let d = |s: &str| long_date(&DateValue::parse(s).unwrap());
+        assert_eq!(d("2024-11-02"), "2 Nov 2024");
+        assert_eq!(d("2024-11"), "Nov 2024");
+        assert_eq!(d("2024-W47"), "W47 2024");
+        assert_eq!(d("2024-Q3"), "Q3 2024");
+        assert_eq!(d("2024"), "2024");
+    }
+}

@@ -840,7 +840,19 @@ fn move_focused(state: &mut State, to: isize, len: usize) {
 
 fn click(state: &mut State, x: u16, y: u16) {
     let a = areas(state);
-    if let Some(list) = a.list.filter(|r| contains(Some(*r), x, y)) {
+    if let Some(d) = a.density.filter(|r| contains(Some(*r), x, y)) {
+        // the event nearest in time to the column clicked
+        state.focus = Pane::Timeline;
+        let col = (x - d.x) as usize;
+        let cols = event_columns(state, d.width as usize);
+        if let Some(pos) = (0..state.shown.len())
+            .filter_map(|p| cols[p].map(|c| (c.abs_diff(col), p)))
+            .min()
+            .map(|(_, p)| p)
+        {
+            state.select(pos);
+        }
+    } else if let Some(list) = a.list.filter(|r| contains(Some(*r), x, y)) {
         state.focus = Pane::Timeline;
         let row = state.offset + (y - list.y) as usize;
         if let Some(Row::Event(_, pos)) = state.rows.get(row) {
@@ -862,39 +874,60 @@ fn click(state: &mut State, x: u16, y: u16) {
     }
 }
 
-/// Counts of shown dated events per column of a strip `width` wide spanning the whole
-/// timeline, and the column of the selected event.
-pub fn density(
-    state: &State,
-    width: usize,
-) -> (Vec<u32>, Option<usize>, Option<(DateValue, DateValue)>) {
+/// The density strip's column of each shown event (`None` when undated).
+pub fn event_columns(state: &State, width: usize) -> Vec<Option<usize>> {
+    let (col, _) = columns(state, width);
+    let events = &state.timeline.events;
+    state
+        .shown
+        .iter()
+        .map(|&i| events.get(i).and_then(|e| e.date).and_then(|d| col(&d)))
+        .collect()
+}
+
+type ColumnOf = Box<dyn Fn(&DateValue) -> Option<usize>>;
+
+/// The column of a date on a strip `width` wide spanning the whole timeline, and the span.
+fn columns(state: &State, width: usize) -> (ColumnOf, Option<(DateValue, DateValue)>) {
     let width = width.max(1);
     let events = &state.timeline.events;
-    let first = events.iter().find_map(|e| e.date);
+    let first = events.iter().filter_map(|e| e.date).min();
     let last = events
         .iter()
         .filter_map(|e| e.date)
         .max_by_key(|d| d.last_day());
     let (Some(first), Some(last)) = (first, last) else {
-        return (vec![0; width], None, None);
+        return (Box::new(|_| None), None);
     };
     let start = first.first_day();
     let span = (last.last_day() - start).num_days().max(1) as f64;
-    let col = |d: &DateValue| {
+    let col = move |d: &DateValue| {
         let mid = d.first_day() + (d.last_day() - d.first_day()) / 2;
         let x = (mid - start).num_days() as f64 / span * (width as f64 - 1.0);
-        (x.round().max(0.0) as usize).min(width - 1)
+        Some((x.round().max(0.0) as usize).min(width - 1))
     };
+    (Box::new(col), Some((first, last)))
+}
+
+/// Counts of shown dated events per column of a strip `width` wide spanning the whole
+/// timeline, the column of the selected event, and the span.
+pub fn density(
+    state: &State,
+    width: usize,
+) -> (Vec<u32>, Option<usize>, Option<(DateValue, DateValue)>) {
+    let width = width.max(1);
+    let (col, span) = columns(state, width);
+    let events = &state.timeline.events;
     let mut counts = vec![0u32; width];
     for &i in &state.shown {
-        if let Some(d) = events.get(i).and_then(|e| e.date) {
-            counts[col(&d)] += 1;
+        if let Some(c) = events.get(i).and_then(|e| e.date).and_then(|d| col(&d)) {
+            counts[c] += 1;
         }
     }
     let sel = state
         .selected_event()
         .and_then(|i| events.get(i))
         .and_then(|e| e.date)
-        .map(|d| col(&d));
-    (counts, sel, Some((first, last)))
+        .and_then(|d| col(&d));
+    (counts, sel, span)
 }

@@ -444,6 +444,25 @@ fn clicks_select_rows_and_the_wheel_scrolls_the_pane_under_it() {
 }
 
 #[test]
+fn a_click_on_the_density_strip_selects_an_event_of_that_time() {
+    let mut s = state((120, 35));
+    let d = layout::areas(&s).density.unwrap();
+    update(&mut s, Action::Click(d.x + d.width - 1, d.y));
+    let last_dated = s
+        .shown
+        .iter()
+        .rposition(|&i| s.timeline.events[i].date.is_some())
+        .unwrap();
+    let picked = s.timeline.events[s.selected_event().unwrap()].date;
+    assert_eq!(picked, s.timeline.events[s.shown[last_dated]].date);
+    update(&mut s, Action::Click(d.x, d.y + 1));
+    assert_eq!(s.selected, 0);
+    let (counts, sel, _) = state::density(&s, d.width as usize);
+    assert_eq!(counts.iter().sum::<u32>() as usize, last_dated + 1);
+    assert!(counts[sel.unwrap()] > 0);
+}
+
+#[test]
 fn tiny_terminals_say_so_and_never_panic() {
     for (w, h) in [(1, 1), (2, 1), (1, 3), (19, 4), (19, 30), (80, 4), (0, 0)] {
         let mut s = state((w, h));

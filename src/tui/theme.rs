@@ -120,6 +120,7 @@ fn parse_color(word: &str) -> Option<Color> {
         return Some(Color::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8));
     }
     Some(match word.to_ascii_lowercase().as_str() {
+        "default" | "reset" => Color::Reset,
         "black" => Color::Black,
         "red" => Color::Red,
         "green" => Color::Green,
