@@ -390,6 +390,22 @@ fn draw_article(frame: &mut Frame, state: &State, r: Rect, a: &layout::Areas) {
         sanitize_line(&file),
         mention.map(|m| m.line).unwrap_or(0)
     ));
+    let when = ev.and_then(|i| state.timeline.events.get(i)).map(|e| {
+        let basis = match e.date_basis {
+            newsline::temporal::Basis::Explicit => "",
+            newsline::temporal::Basis::Relative => ", relative to the article's date",
+            newsline::temporal::Basis::Inherited => ", inherited from its story",
+            newsline::temporal::Basis::Unresolved => ", unresolved: the article has no date",
+        };
+        let date = match e.date {
+            Some(_) => date_text(e, state.date_style),
+            None => "undated".into(),
+        };
+        format!(
+            "{date} · \u{201c}{}\u{201d}{basis}",
+            sanitize_line(&e.date_text)
+        )
+    });
     let head_lines = vec![
         Line::from(Span::styled(
             fit(&sanitize_line(&info.title), w),
@@ -398,6 +414,10 @@ fn draw_article(frame: &mut Frame, state: &State, r: Rect, a: &layout::Areas) {
         Line::from(Span::styled(
             fit(&meta.join(" · "), w),
             th.get("article_meta"),
+        )),
+        Line::from(Span::styled(
+            fit(&when.unwrap_or_default(), w),
+            th.get("date"),
         )),
         Line::from(Span::styled("─".repeat(w), th.get("border"))),
     ];

@@ -110,7 +110,7 @@ pub fn areas(state: &State) -> Areas {
     }
     if let Some(r) = a.article {
         let i = inner(r);
-        let head = 3.min(i.height / 2);
+        let head = 4.min(i.height / 2);
         a.article_head = Some(Rect::new(i.x, i.y, i.width, head));
         a.article_body = Some(Rect::new(i.x, i.y + head, i.width, i.height - head));
     }
