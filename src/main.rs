@@ -49,6 +49,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 tui::print_plain(&loaded.timeline, &mut io::stdout().lock())?;
                 Ok(ExitCode::SUCCESS)
             } else {
+                // A config file's [keys] and [theme] tables go here.
+                let (keymap, mut warnings) = tui::Keymap::from_toml(&toml::Table::new());
+                let (theme, theme_warnings) = tui::Theme::from_toml(&toml::Table::new());
+                warnings.extend(theme_warnings);
+                warn_all(&warnings);
                 let settings = tui::Settings {
                     color: ctx.color.enabled(true),
                     sort: match view.sort {
@@ -59,9 +64,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         Some(cli::DateStyleArg::Long) => tui::DateStyle::Long,
                         _ => tui::DateStyle::Iso,
                     },
-                    // a config file's [keys] and [theme] tables go here
-                    keys: toml::Table::new(),
-                    theme: toml::Table::new(),
+                    keymap,
+                    theme,
                 };
                 tui::run(paths, opts, settings)
             }

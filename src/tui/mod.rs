@@ -37,8 +37,9 @@ use newsline::pipeline::{self, Loaded};
 use newsline::text::sanitize_line;
 use newsline::timeline::Timeline;
 
-pub use keymap::Action;
+pub use keymap::{Action, Keymap};
 pub use state::{update, DateStyle, Effect, Mode, Settings, SortOrder, State};
+pub use theme::Theme;
 
 /// Prints the timeline as text, one event a line (date, title, actors, source), with control
 /// characters replaced.

@@ -98,10 +98,10 @@ pub struct Settings {
     pub sort: SortOrder,
     /// How dates are written.
     pub date_style: DateStyle,
-    /// A config file's `[keys]` table.
-    pub keys: toml::Table,
-    /// A config file's `[theme]` table.
-    pub theme: toml::Table,
+    /// Keys (the default keymap with a config file's `[keys]`: [`Keymap::from_toml`]).
+    pub keymap: Keymap,
+    /// Styles (the default theme with a config file's `[theme]`: [`Theme::from_toml`]).
+    pub theme: Theme,
 }
 
 /// Everything the screen shows.
@@ -175,15 +175,13 @@ pub struct State {
 }
 
 impl State {
-    /// A state waiting for its timeline; warnings name bad `[keys]`/`[theme]` entries.
+    /// A state waiting for its timeline.
     pub fn new(settings: &Settings, size: (u16, u16)) -> State {
-        let (keymap, mut warnings) = Keymap::from_toml(&settings.keys);
-        let (theme, w) = Theme::from_toml(&settings.theme);
-        warnings.extend(w);
+        let keymap = settings.keymap.clone();
         let theme = if settings.color {
-            theme
+            settings.theme.clone()
         } else {
-            theme.monochrome()
+            settings.theme.monochrome()
         };
         State {
             timeline: Timeline::default(),
@@ -214,7 +212,7 @@ impl State {
             size,
             effect: None,
             quit: false,
-            warnings,
+            warnings: Vec::new(),
             keymap,
             theme,
             by_article: Vec::new(),
