@@ -183,12 +183,12 @@ fn event_line(state: &State, ev: usize, selected: bool, width: usize) -> Line<'s
     if room > 2 {
         spans.push(Span::styled("  ", st("title")));
         let room = room - 2;
-        // the title gets what it needs, up to two thirds when actors follow
-        let want = title.width();
+        // Titles and actors in aligned columns: the title's column is the same on every row
+        // (7/10 of the room before the `×N` column), the actors take the rest.
         let title_room = if actors.is_empty() {
             room
         } else {
-            want.min(room.saturating_sub((actors.width() + 2).min(room * 3 / 10)))
+            width.saturating_sub(used + 2 + 4).saturating_sub(2) * 7 / 10
         };
         let hits = filter
             .map(|f| f.highlight(Field::Title, &e.title))
@@ -199,6 +199,10 @@ fn event_line(state: &State, ev: usize, selected: bool, width: usize) -> Line<'s
         }
         let t_used = highlighted(&title, &hits, t_style, hit, title_room, &mut spans);
         used += 2 + t_used;
+        if !actors.is_empty() && t_used < title_room {
+            spans.push(Span::styled(" ".repeat(title_room - t_used), st("title")));
+            used += title_room - t_used;
+        }
         let left = width.saturating_sub(used + tail);
         if !actors.is_empty() && left > 4 {
             spans.push(Span::styled("  ", st("title")));
