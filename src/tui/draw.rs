@@ -184,11 +184,11 @@ fn event_line(state: &State, ev: usize, selected: bool, width: usize) -> Line<'s
         spans.push(Span::styled("  ", st("title")));
         let room = room - 2;
         // Titles and actors in aligned columns: the title's column is the same on every row
-        // (7/10 of the room before the `×N` column), the actors take the rest.
+        // (3/4 of the room before the `×N` column), the actors take the rest.
         let title_room = if actors.is_empty() {
             room
         } else {
-            width.saturating_sub(used + 2 + 4).saturating_sub(2) * 7 / 10
+            width.saturating_sub(used + 2 + 4).saturating_sub(2) * 3 / 4
         };
         let hits = filter
             .map(|f| f.highlight(Field::Title, &e.title))

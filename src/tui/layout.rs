@@ -88,7 +88,7 @@ pub fn areas(state: &State) -> Areas {
             ACTORS_WIDTH.min(rest / 2)
         } else {
             // timeline beside the article: a little more than half of what is left
-            rest * 3 / 5
+            rest * 5 / 8
         };
         let r = Rect::new(x, main.y, width, main.height);
         x += width;
