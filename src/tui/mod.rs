@@ -1,16 +1,19 @@
 //! The interactive screen: the timeline beside the article, a density strip, a status line,
-//! the actor list and the help overlay. State and `update` are in `state`, drawing (a pure
+//! the actor list and the help overlay. State is in `state`, how actions change it in `update`, drawing (a pure
 //! function of the state) in `draw`, keys in `keymap`, colours in `theme`. This module runs the
 //! loop: the terminal set up and always restored (quit, error, panic, SIGTERM/SIGHUP), the
 //! corpus read in a background thread while the screen already answers keys, and the effects
 //! that need the terminal ($EDITOR, the OSC 52 clipboard).
 
 pub mod article;
+pub mod density;
 pub mod draw;
 pub mod keymap;
 pub mod layout;
 pub mod state;
+pub mod status;
 pub mod theme;
+pub mod update;
 
 #[cfg(test)]
 mod tests;
@@ -38,8 +41,9 @@ use newsline::text::sanitize_line;
 use newsline::timeline::Timeline;
 
 pub use keymap::{Action, Keymap};
-pub use state::{update, DateStyle, Effect, Mode, Settings, SortOrder, State};
+pub use state::{DateStyle, Effect, Mode, Settings, SortOrder, State};
 pub use theme::Theme;
+pub use update::update;
 
 /// Prints the timeline as text, one event a line (date, title, actors, source), with control
 /// characters replaced.

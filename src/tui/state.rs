@@ -1,4 +1,5 @@
-//! The screen's state and `update`, the one place it changes. Drawing only reads it.
+//! The screen's state: what is shown, selected, focused and typed. `update` changes it; drawing
+//! only reads it.
 
 use std::path::PathBuf;
 
@@ -8,8 +9,8 @@ use newsline::temporal::{Basis, DateValue};
 use newsline::timeline::{ActorEntry, Timeline};
 
 use super::article::{self, Mark, Source, WrappedLine};
-use super::keymap::{Action, Keymap};
-use super::layout::{self, areas, contains};
+use super::keymap::Keymap;
+use super::layout::{self, areas};
 use super::theme::Theme;
 
 /// Which way the timeline runs.
@@ -294,7 +295,7 @@ impl State {
 
     /// Recomputes the shown events and rows, keeping the selection on `keep` (an event) or
     /// on the event selected now, or the nearest one after it.
-    fn rebuild(&mut self, keep: Option<usize>) {
+    pub(super) fn rebuild(&mut self, keep: Option<usize>) {
         let keep = keep.or(self.selected_event());
         let Some(f) = &self.filter else { return };
         let matches = f.matches();
@@ -351,7 +352,7 @@ impl State {
         self.scroll_list_to_selection();
     }
 
-    fn refilter_actors(&mut self) {
+    pub(super) fn refilter_actors(&mut self) {
         let names: Vec<&str> = self.actors.iter().map(|a| a.name.as_str()).collect();
         self.actor_shown = filter::filter_names(&names, &self.actor_query);
         self.actor_selected = self
@@ -361,7 +362,7 @@ impl State {
         self.scroll_actors();
     }
 
-    fn list_height(&self) -> usize {
+    pub(super) fn list_height(&self) -> usize {
         areas(self)
             .list
             .map(|r| r.height as usize)
@@ -369,7 +370,7 @@ impl State {
             .max(1)
     }
 
-    fn body_height(&self) -> usize {
+    pub(super) fn body_height(&self) -> usize {
         areas(self)
             .article_body
             .map(|r| r.height as usize)
@@ -377,7 +378,7 @@ impl State {
             .max(1)
     }
 
-    fn actors_height(&self) -> usize {
+    pub(super) fn actors_height(&self) -> usize {
         layout::actors_list(&areas(self))
             .map(|r| r.height as usize)
             .unwrap_or(1)
@@ -386,7 +387,7 @@ impl State {
 
     /// Keeps the selected row in view with a few rows of context around it (and the separator
     /// just above it).
-    fn scroll_list_to_selection(&mut self) {
+    pub(super) fn scroll_list_to_selection(&mut self) {
         let h = self.list_height();
         let Some(&row) = self.row_of.get(self.selected) else {
             self.offset = 0;
@@ -406,7 +407,7 @@ impl State {
         self.offset = self.offset.min(self.rows.len().saturating_sub(h));
     }
 
-    fn scroll_actors(&mut self) {
+    pub(super) fn scroll_actors(&mut self) {
         let h = self.actors_height();
         if self.actor_selected < self.actor_offset {
             self.actor_offset = self.actor_selected;
@@ -415,7 +416,7 @@ impl State {
         }
     }
 
-    fn select(&mut self, pos: usize) {
+    pub(super) fn select(&mut self, pos: usize) {
         let pos = pos.min(self.shown.len().saturating_sub(1));
         if pos != self.selected {
             self.selected = pos;
@@ -424,17 +425,17 @@ impl State {
         self.scroll_list_to_selection();
     }
 
-    fn max_scroll(&self) -> usize {
+    pub(super) fn max_scroll(&self) -> usize {
         self.article.lines.len().saturating_sub(self.body_height())
     }
 
-    fn scroll_article(&mut self, to: isize) {
+    pub(super) fn scroll_article(&mut self, to: isize) {
         self.article_scroll = (to.max(0) as usize).min(self.max_scroll());
     }
 
     /// Reads and wraps the selected event's article when the event, source or width changed;
     /// `rescroll` brings the sentence into view.
-    fn sync_article(&mut self, rescroll: bool) {
+    pub(super) fn sync_article(&mut self, rescroll: bool) {
         let width = areas(self).article_body.map(|r| r.width).unwrap_or(0);
         let Some(ev) = self.selected_event() else {
             self.article = ArticleView::default();
@@ -498,7 +499,7 @@ impl State {
 
     /// Moves to another event of the selected event's article (`dir` = -1 or 1), among those
     /// shown.
-    fn step_in_article(&mut self, dir: isize) {
+    pub(super) fn step_in_article(&mut self, dir: isize) {
         let (Some(ev), Some(m)) = (self.selected_event(), self.shown_mention()) else {
             return;
         };
@@ -537,7 +538,7 @@ impl State {
         ));
     }
 
-    fn set_query(&mut self, q: &str) {
+    pub(super) fn set_query(&mut self, q: &str) {
         self.input = q.to_string();
         if let Some(f) = &mut self.filter {
             f.set_query(q);
@@ -590,342 +591,4 @@ pub fn date_mark(e: &Event) -> char {
         (_, Basis::Inherited) => '^',
         (_, Basis::Explicit) => ' ',
     }
-}
-
-/// Changes the state for an action. Never panics, whatever the state.
-pub fn update(state: &mut State, action: Action) {
-    use Action as A;
-    if !matches!(action, A::Resize(..) | A::Wheel(..)) {
-        state.message = None;
-    }
-    if state.help {
-        let lines = Action::BINDABLE.len() + 8;
-        let page = (state.size.1 as usize).saturating_sub(4).max(1);
-        let scroll = state.help_scroll;
-        match action {
-            A::Resize(w, h) => state.size = (w, h),
-            A::Quit if state.mode == Mode::Normal => state.quit = true,
-            A::Down | A::Wheel(_, _, true) => state.help_scroll += 1,
-            A::Up | A::Wheel(_, _, false) => state.help_scroll = scroll.saturating_sub(1),
-            A::PageDown | A::HalfPageDown => state.help_scroll += page,
-            A::PageUp | A::HalfPageUp => state.help_scroll = scroll.saturating_sub(page),
-            A::Top => state.help_scroll = 0,
-            A::Bottom => state.help_scroll = lines,
-            A::Click(..) => {}
-            _ => state.help = false,
-        }
-        state.help_scroll = state.help_scroll.min(lines);
-        if let A::Resize(..) = action {
-            state.scroll_list_to_selection();
-            state.sync_article(false);
-        }
-        return;
-    }
-    let half = |h: usize| (h / 2).max(1) as isize;
-    let before = (state.selected_event(), state.source);
-    match action {
-        A::Quit => state.quit = true,
-        A::Resize(w, h) => {
-            state.size = (w, h);
-            state.scroll_list_to_selection();
-            state.scroll_actors();
-            state.sync_article(false);
-            return;
-        }
-        A::Help => {
-            state.help = true;
-            state.help_scroll = 0;
-        }
-        A::Input(c) => match state.mode {
-            Mode::Query => {
-                let mut q = state.input.clone();
-                q.push(c);
-                state.set_query(&q);
-            }
-            Mode::ActorQuery => {
-                state.actor_query.push(c);
-                state.refilter_actors();
-            }
-            Mode::Normal => {}
-        },
-        A::DeleteChar => match state.mode {
-            Mode::Query => {
-                let mut q = state.input.clone();
-                q.pop();
-                state.set_query(&q);
-            }
-            Mode::ActorQuery => {
-                state.actor_query.pop();
-                state.refilter_actors();
-            }
-            Mode::Normal => {}
-        },
-        A::Accept => state.mode = Mode::Normal,
-        A::Cancel => {
-            match state.mode {
-                Mode::Query => state.set_query(""),
-                Mode::ActorQuery => {
-                    state.actor_query.clear();
-                    state.refilter_actors();
-                }
-                Mode::Normal => {}
-            }
-            state.mode = Mode::Normal;
-        }
-        A::Search => {
-            if state.focus == Pane::Actors {
-                state.mode = Mode::ActorQuery;
-            } else {
-                state.mode = Mode::Query;
-                state.focus = Pane::Timeline;
-            }
-        }
-        A::ClearQuery => {
-            if state.focus == Pane::Actors && !state.actor_query.is_empty() {
-                state.actor_query.clear();
-                state.refilter_actors();
-            } else if state.focus == Pane::Actors {
-                state.actors_visible = false;
-                state.focus = Pane::Timeline;
-            } else {
-                state.set_query("");
-            }
-        }
-        A::ToggleActors => {
-            state.actors_visible = !state.actors_visible;
-            state.focus = if state.actors_visible {
-                Pane::Actors
-            } else if state.focus == Pane::Actors {
-                Pane::Timeline
-            } else {
-                state.focus
-            };
-            state.scroll_actors();
-        }
-        A::ToggleSort => {
-            state.sort = match state.sort {
-                SortOrder::OldestFirst => SortOrder::NewestFirst,
-                SortOrder::NewestFirst => SortOrder::OldestFirst,
-            };
-            state.rebuild(None);
-            state.message = Some((
-                match state.sort {
-                    SortOrder::OldestFirst => "oldest first".into(),
-                    SortOrder::NewestFirst => "newest first".into(),
-                },
-                false,
-            ));
-        }
-        A::NextPane | A::PrevPane => {
-            let mut order = vec![Pane::Timeline, Pane::Article];
-            if state.actors_visible {
-                order.insert(0, Pane::Actors);
-            }
-            let i = order.iter().position(|p| *p == state.focus).unwrap_or(0);
-            let n = order.len();
-            let j = if action == A::NextPane {
-                (i + 1) % n
-            } else {
-                (i + n - 1) % n
-            };
-            state.focus = order[j];
-        }
-        A::FocusArticle => match state.focus {
-            Pane::Actors => {
-                if let Some(&a) = state.actor_shown.get(state.actor_selected) {
-                    let q = filter::actor_query(&state.actors[a].name);
-                    state.set_query(&q);
-                    state.focus = Pane::Timeline;
-                    state.select(0);
-                }
-            }
-            _ => {
-                state.focus = Pane::Article;
-                state.sync_article(true);
-            }
-        },
-        A::PrevInArticle => state.step_in_article(-1),
-        A::NextInArticle => state.step_in_article(1),
-        A::NextSource => {
-            if let Some(ev) = state.selected_event() {
-                let n = state.sources(ev).len();
-                if n > 1 {
-                    state.source = (state.source + 1) % n;
-                } else {
-                    state.message = Some(("only one article tells this event".into(), false));
-                }
-            }
-        }
-        A::OpenEditor => match state.shown_mention() {
-            Some(m) => {
-                if let Some(info) = state.timeline.articles.get(m.article as usize) {
-                    state.effect = Some(Effect::Edit(info.path.clone(), m.line));
-                }
-            }
-            None => state.message = Some(("no event selected".into(), false)),
-        },
-        A::Copy => match state.copy_text() {
-            Some(t) => state.effect = Some(Effect::Copy(t)),
-            None => state.message = Some(("no event selected".into(), false)),
-        },
-        A::Down
-        | A::Up
-        | A::Top
-        | A::Bottom
-        | A::HalfPageDown
-        | A::HalfPageUp
-        | A::PageDown
-        | A::PageUp => {
-            let (h, cur, len) = match state.focus {
-                Pane::Timeline => (state.list_height(), state.selected, state.shown.len()),
-                Pane::Article => (
-                    state.body_height(),
-                    state.article_scroll,
-                    state.max_scroll() + 1,
-                ),
-                Pane::Actors => (
-                    state.actors_height(),
-                    state.actor_selected,
-                    state.actor_shown.len(),
-                ),
-            };
-            let cur = cur as isize;
-            let to = match action {
-                A::Down => cur + 1,
-                A::Up => cur - 1,
-                A::Top => 0,
-                A::Bottom => len as isize - 1,
-                A::HalfPageDown => cur + half(h),
-                A::HalfPageUp => cur - half(h),
-                A::PageDown => cur + (h as isize - 1).max(1),
-                _ => cur - (h as isize - 1).max(1),
-            };
-            move_focused(state, to, len);
-        }
-        A::Click(x, y) => click(state, x, y),
-        A::Wheel(x, y, down) => {
-            let a = areas(state);
-            let d = if down { 3 } else { -3 };
-            if contains(a.article, x, y) {
-                state.scroll_article(state.article_scroll as isize + d);
-            } else if contains(a.actors, x, y) {
-                let to = state.actor_selected as isize + d;
-                let prev = state.focus;
-                state.focus = Pane::Actors;
-                move_focused(state, to, state.actor_shown.len());
-                state.focus = prev;
-            } else if contains(a.timeline, x, y) {
-                let to = state.selected as isize + d;
-                state.select(to.max(0) as usize);
-            }
-        }
-    }
-    let after = (state.selected_event(), state.source);
-    state.sync_article(before != after);
-}
-
-fn move_focused(state: &mut State, to: isize, len: usize) {
-    let to = to.clamp(0, len.saturating_sub(1) as isize) as usize;
-    match state.focus {
-        Pane::Timeline => state.select(to),
-        Pane::Article => state.scroll_article(to as isize),
-        Pane::Actors => {
-            state.actor_selected = to;
-            state.scroll_actors();
-        }
-    }
-}
-
-fn click(state: &mut State, x: u16, y: u16) {
-    let a = areas(state);
-    if let Some(d) = a.density.filter(|r| contains(Some(*r), x, y)) {
-        // the event nearest in time to the column clicked
-        state.focus = Pane::Timeline;
-        let col = (x - d.x) as usize;
-        let cols = event_columns(state, d.width as usize);
-        if let Some(pos) = (0..state.shown.len())
-            .filter_map(|p| cols[p].map(|c| (c.abs_diff(col), p)))
-            .min()
-            .map(|(_, p)| p)
-        {
-            state.select(pos);
-        }
-    } else if let Some(list) = a.list.filter(|r| contains(Some(*r), x, y)) {
-        state.focus = Pane::Timeline;
-        let row = state.offset + (y - list.y) as usize;
-        if let Some(Row::Event(_, pos)) = state.rows.get(row) {
-            let pos = *pos;
-            state.select(pos);
-        }
-    } else if contains(a.timeline, x, y) {
-        state.focus = Pane::Timeline;
-    } else if contains(a.article, x, y) {
-        state.focus = Pane::Article;
-    } else if let Some(list) = layout::actors_list(&a).filter(|r| contains(Some(*r), x, y)) {
-        state.focus = Pane::Actors;
-        let i = state.actor_offset + (y - list.y) as usize;
-        if i < state.actor_shown.len() {
-            state.actor_selected = i;
-        }
-    } else if contains(a.actors, x, y) {
-        state.focus = Pane::Actors;
-    }
-}
-
-/// The density strip's column of each shown event (`None` when undated).
-pub fn event_columns(state: &State, width: usize) -> Vec<Option<usize>> {
-    let (col, _) = columns(state, width);
-    let events = &state.timeline.events;
-    state
-        .shown
-        .iter()
-        .map(|&i| events.get(i).and_then(|e| e.date).and_then(|d| col(&d)))
-        .collect()
-}
-
-type ColumnOf = Box<dyn Fn(&DateValue) -> Option<usize>>;
-
-/// The column of a date on a strip `width` wide spanning the whole timeline, and the span.
-fn columns(state: &State, width: usize) -> (ColumnOf, Option<(DateValue, DateValue)>) {
-    let width = width.max(1);
-    let events = &state.timeline.events;
-    let first = events.iter().filter_map(|e| e.date).min();
-    let last = events
-        .iter()
-        .filter_map(|e| e.date)
-        .max_by_key(|d| d.last_day());
-    let (Some(first), Some(last)) = (first, last) else {
-        return (Box::new(|_| None), None);
-    };
-    let start = first.first_day();
-    let span = (last.last_day() - start).num_days().max(1) as f64;
-    let col = move |d: &DateValue| {
-        let mid = d.first_day() + (d.last_day() - d.first_day()) / 2;
-        let x = (mid - start).num_days() as f64 / span * (width as f64 - 1.0);
-        Some((x.round().max(0.0) as usize).min(width - 1))
-    };
-    (Box::new(col), Some((first, last)))
-}
-
-/// Counts of shown dated events per column of a strip `width` wide spanning the whole
-/// timeline, the column of the selected event, and the span.
-pub fn density(
-    state: &State,
-    width: usize,
-) -> (Vec<u32>, Option<usize>, Option<(DateValue, DateValue)>) {
-    let width = width.max(1);
-    let (col, span) = columns(state, width);
-    let events = &state.timeline.events;
-    let mut counts = vec![0u32; width];
-    for &i in &state.shown {
-        if let Some(c) = events.get(i).and_then(|e| e.date).and_then(|d| col(&d)) {
-            counts[c] += 1;
-        }
-    }
-    let sel = state
-        .selected_event()
-        .and_then(|i| events.get(i))
-        .and_then(|e| e.date)
-        .and_then(|d| col(&d));
-    (counts, sel, span)
 }

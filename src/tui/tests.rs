@@ -457,7 +457,7 @@ fn a_click_on_the_density_strip_selects_an_event_of_that_time() {
     assert_eq!(picked, s.timeline.events[s.shown[last_dated]].date);
     update(&mut s, Action::Click(d.x, d.y + 1));
     assert_eq!(s.selected, 0);
-    let (counts, sel, _) = state::density(&s, d.width as usize);
+    let (counts, sel, _) = density::density(&s, d.width as usize);
     assert_eq!(counts.iter().sum::<u32>() as usize, last_dated + 1);
     assert!(counts[sel.unwrap()] > 0);
 }
