@@ -65,6 +65,14 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    fn screen_with_styles(&self) -> String {
+        let out = self
+            .cmd(&["capture-pane", "-p", "-e", "-t", "t"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     fn query(&self, format: &str) -> String {
         let out = self
             .cmd(&["display-message", "-p", "-t", "t", format])
@@ -141,30 +149,62 @@ fn typing_a_filter_narrows_the_rows_and_q_quits_cleanly() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let Some(t) = Tmux::start("term", &shell_command("")) else {
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let Some(t) = Tmux::start(signal, &shell_command("")) else {
+            return;
+        };
+        t.wait("the timeline", |s| s.contains("events"));
+        assert_eq!(t.query("#{alternate_on}"), "1");
+        let shell = t.query("#{pane_pid}");
+        let Ok(out) = Command::new("pgrep").args(["-P", &shell]).output() else {
+            eprintln!("skipped: pgrep is not installed");
+            return;
+        };
+        let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        assert!(!pid.is_empty(), "the screen's process");
+        let sig = format!("-{signal}");
+        assert!(Command::new("kill")
+            .args([sig.as_str(), &pid])
+            .status()
+            .unwrap()
+            .success());
+        let s = t.wait("the exit", |s| s.contains("EXIT="));
+        assert!(s.contains(&format!("EXIT={code}")), "{signal}: {s}");
+        assert_eq!(t.query("#{alternate_on}"), "0", "{signal}");
+        assert_eq!(t.query("#{mouse_any_flag}"), "0", "{signal}");
+        assert_eq!(t.query("#{cursor_flag}"), "1", "{signal}");
+    }
+}
+
+#[test]
+fn no_color_draws_without_colours_but_shows_the_selection() {
+    let command = format!("NO_COLOR=1 {}", shell_command(""));
+    let Some(t) = Tmux::start("mono", &command) else {
         return;
     };
-    t.wait("the timeline", |s| s.contains("events"));
-    assert_eq!(t.query("#{alternate_on}"), "1");
-    let shell = t.query("#{pane_pid}");
-    let out = Command::new("pgrep").args(["-P", &shell]).output();
-    let Ok(out) = out else {
-        eprintln!("skipped: pgrep is not installed");
-        return;
-    };
-    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    assert!(!pid.is_empty(), "the screen's process");
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap()
-        .success());
-    let s = t.wait("the exit", |s| s.contains("EXIT="));
-    assert!(s.contains("EXIT=143"), "{s}");
-    assert_eq!(t.query("#{alternate_on}"), "0");
-    assert_eq!(t.query("#{mouse_any_flag}"), "0");
-    assert_eq!(t.query("#{cursor_flag}"), "1");
+    t.wait("the timeline", |s| s.contains("10/10 events"));
+    let styled = t.screen_with_styles();
+    let mut reverse = false;
+    for seq in styled.split('\x1b').skip(1) {
+        let Some(seq) = seq.strip_prefix('[') else {
+            continue;
+        };
+        let Some(end) = seq.find('m') else { continue };
+        let params: Vec<u32> = seq[..end]
+            .split(';')
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        // default colours (39, 49) are fine; any other colour is not
+        for p in &params {
+            let colour = matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107);
+            assert!(!colour, "colour {p} in {:?}", &seq[..end]);
+        }
+        reverse |= params.contains(&7);
+    }
+    assert!(reverse, "the selection in reverse video");
+    t.send(&["q"]);
+    t.wait("the exit", |s| s.contains("EXIT=0"));
 }
 
 #[test]
