@@ -225,15 +225,19 @@ fn run_effect(term: &mut Term, state: &mut State, effect: Effect) -> Result<()> 
     Ok(())
 }
 
+/// Makes a panic call `restore` first, then print its message as it would have.
+pub fn restore_before_panic_message(restore: impl Fn() + Send + Sync + 'static) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
 /// Opens the screen on the corpus under `paths`, read in the background. Warnings met while
 /// reading are printed on stderr once the screen is closed.
 pub fn run(paths: Vec<PathBuf>, opts: pipeline::Options, settings: Settings) -> Result<ExitCode> {
-    // Restore the terminal before a panic's message is printed.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
-    }));
+    restore_before_panic_message(restore_terminal);
     // A path that does not exist is an error before the screen opens.
     for p in &paths {
         if std::fs::symlink_metadata(p).is_err() {

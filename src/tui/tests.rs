@@ -634,3 +634,19 @@ fn snapshots_60x20() {
     update(&mut s, Action::Bottom);
     snapshot("narrow_help_end", &s);
 }
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    use std::sync::{Arc, Mutex};
+    let order = Arc::new(Mutex::new(Vec::new()));
+    let original = std::panic::take_hook();
+    let o = order.clone();
+    std::panic::set_hook(Box::new(move |_| o.lock().unwrap().push("message")));
+    let o = order.clone();
+    restore_before_panic_message(move || o.lock().unwrap().push("restore"));
+    let r = std::panic::catch_unwind(|| panic!("boom"));
+    let _ = std::panic::take_hook();
+    std::panic::set_hook(original);
+    assert!(r.is_err());
+    assert_eq!(*order.lock().unwrap(), ["restore", "message"]);
+}
