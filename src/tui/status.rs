@@ -56,7 +56,9 @@ pub fn draw_status(frame: &mut Frame, state: &State, r: Rect) {
             if !state.query().is_empty() {
                 s.push_str(&format!("  /{}", sanitize_line(state.query())));
             }
-            s.push_str(&format!("  [{focus}] "));
+            if w >= 40 {
+                s.push_str(&format!("  [{focus}] "));
+            }
             left.push(Span::styled(s, base));
         }
     }

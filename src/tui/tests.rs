@@ -650,3 +650,9 @@ fn a_panic_restores_the_terminal_before_its_message() {
     assert!(r.is_err());
     assert_eq!(*order.lock().unwrap(), ["restore", "message"]);
 }
+
+#[test]
+fn the_smallest_screen_that_draws_is_tidy() {
+    let s = state((20, 5));
+    insta::assert_snapshot!("smallest", text(&render(&s)));
+}
