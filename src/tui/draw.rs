@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 use ratatui::Frame;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use newsline::actors::ActorKind;
 use newsline::events::Event;
 use newsline::filter::Field;
 use newsline::temporal::DateValue;
@@ -502,17 +503,26 @@ fn draw_actors(frame: &mut Frame, state: &State, r: Rect) {
         .map(|(pos, &i)| {
             let e = &state.actors[i];
             let count = format!("{:>4} ", e.events);
-            let name = fit(&sanitize_line(&e.name), w.saturating_sub(5));
-            let pad = w.saturating_sub(5 + name.width());
+            let kind = match e.kind {
+                ActorKind::Person => "P ",
+                ActorKind::Country => "C ",
+                ActorKind::Organisation => "O ",
+                ActorKind::Place => "L ",
+            };
+            let name = fit(&sanitize_line(&e.name), w.saturating_sub(7));
+            let pad = w.saturating_sub(7 + name.width());
             let selected = pos == state.actor_selected;
-            let (cs, ns) = if selected {
-                (th.get("date").patch(sel), th.get("actors").patch(sel))
-            } else {
-                (th.get("date"), th.get("actors"))
+            let st = |role: &str| {
+                if selected {
+                    th.get(role).patch(sel)
+                } else {
+                    th.get(role)
+                }
             };
             Line::from(vec![
-                Span::styled(count, cs),
-                Span::styled(format!("{name}{}", " ".repeat(pad)), ns),
+                Span::styled(count, st("date")),
+                Span::styled(kind, st("date_mark")),
+                Span::styled(format!("{name}{}", " ".repeat(pad)), st("actors")),
             ])
         })
         .collect();

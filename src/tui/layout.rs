@@ -13,7 +13,7 @@ pub const TWO_PANES: u16 = 80;
 /// Narrower than this, the actor list shares the screen with one pane only.
 pub const THREE_PANES: u16 = 110;
 /// Width of the actor list.
-pub const ACTORS_WIDTH: u16 = 30;
+pub const ACTORS_WIDTH: u16 = 28;
 
 /// The areas of the screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -131,6 +131,10 @@ pub fn help_lines(state: &State) -> Vec<(String, String)> {
     out.push(("~ ^ ?".into(), "date relative / inherited / undated".into()));
     out.push(("×N".into(), "told by N articles".into()));
     out.push((
+        "P C O L".into(),
+        "actor: person, country, organisation, place".into(),
+    ));
+    out.push((
         "word 'ex ^pre suf$".into(),
         "query: fuzzy, exact, prefix, suffix".into(),
     ));
