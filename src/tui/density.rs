@@ -4,6 +4,16 @@ use newsline::temporal::DateValue;
 
 use super::state::State;
 
+/// The first and last dates of a timeline's events (by last day), if any is dated.
+pub fn span(events: &[newsline::events::Event]) -> Option<(DateValue, DateValue)> {
+    let first = events.iter().filter_map(|e| e.date).min()?;
+    let last = events
+        .iter()
+        .filter_map(|e| e.date)
+        .max_by_key(|d| d.last_day())?;
+    Some((first, last))
+}
+
 /// The density strip's column of each shown event (`None` when undated).
 pub fn event_columns(state: &State, width: usize) -> Vec<Option<usize>> {
     let (col, _) = columns(state, width);
@@ -20,13 +30,7 @@ type ColumnOf = Box<dyn Fn(&DateValue) -> Option<usize>>;
 /// The column of a date on a strip `width` wide spanning the whole timeline, and the span.
 fn columns(state: &State, width: usize) -> (ColumnOf, Option<(DateValue, DateValue)>) {
     let width = width.max(1);
-    let events = &state.timeline.events;
-    let first = events.iter().filter_map(|e| e.date).min();
-    let last = events
-        .iter()
-        .filter_map(|e| e.date)
-        .max_by_key(|d| d.last_day());
-    let (Some(first), Some(last)) = (first, last) else {
+    let Some((first, last)) = state.span else {
         return (Box::new(|_| None), None);
     };
     let start = first.first_day();

@@ -169,6 +169,8 @@ pub struct State {
     pub keymap: Keymap,
     /// Styles.
     pub theme: Theme,
+    /// The first and last dates of the timeline.
+    pub span: Option<(DateValue, DateValue)>,
     /// Events of each article: (start, end, event), by start.
     by_article: Vec<Vec<(usize, usize, usize)>>,
     /// The last article read back from disk.
@@ -217,6 +219,7 @@ impl State {
             keymap,
             theme,
             by_article: Vec::new(),
+            span: None,
             source_cache: None,
         }
     }
@@ -243,6 +246,7 @@ impl State {
             v.dedup();
         }
         self.actors = timeline.actors();
+        self.span = super::density::span(&timeline.events);
         if !warnings.is_empty() {
             self.message = Some((
                 format!("{} warnings (printed on exit)", warnings.len()),
