@@ -9,6 +9,7 @@ mod tui;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::time::Instant;
 
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -50,6 +51,29 @@ fn main() -> anyhow::Result<()> {
     let svg = to_svg(term.backend().buffer());
     std::fs::write(&out, svg)?;
     println!("wrote {} ({}×{} cells)", out.display(), W, H);
+    // figures: a frame, and a step down the list (the article read back and wrapped)
+    let frames = 50;
+    let t = Instant::now();
+    for _ in 0..frames {
+        term.draw(|f| tui::draw::draw(f, &state))?;
+    }
+    let draw = t.elapsed() / frames;
+    let t = Instant::now();
+    for i in 0..frames {
+        let a = if i % 2 == 0 {
+            tui::Action::Down
+        } else {
+            tui::Action::Up
+        };
+        tui::update(&mut state, a);
+    }
+    let step = t.elapsed() / frames;
+    println!(
+        "{} events: draw {:.2} ms a frame, a step down the list {:.2} ms",
+        state.timeline.events.len(),
+        draw.as_secs_f64() * 1e3,
+        step.as_secs_f64() * 1e3
+    );
     Ok(())
 }
 

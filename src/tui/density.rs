@@ -43,6 +43,20 @@ fn columns(state: &State, width: usize) -> (ColumnOf, Option<(DateValue, DateVal
     (Box::new(col), Some((first, last)))
 }
 
+/// Shown dated events per column of a strip `width` wide spanning the whole timeline.
+pub fn counts(state: &State, width: usize) -> Vec<u32> {
+    let width = width.max(1);
+    let (col, _) = columns(state, width);
+    let events = &state.timeline.events;
+    let mut counts = vec![0u32; width];
+    for &i in &state.shown {
+        if let Some(c) = events.get(i).and_then(|e| e.date).and_then(|d| col(&d)) {
+            counts[c] += 1;
+        }
+    }
+    counts
+}
+
 /// Counts of shown dated events per column of a strip `width` wide spanning the whole
 /// timeline, the column of the selected event, and the span.
 pub fn density(
@@ -52,12 +66,10 @@ pub fn density(
     let width = width.max(1);
     let (col, span) = columns(state, width);
     let events = &state.timeline.events;
-    let mut counts = vec![0u32; width];
-    for &i in &state.shown {
-        if let Some(c) = events.get(i).and_then(|e| e.date).and_then(|d| col(&d)) {
-            counts[c] += 1;
-        }
-    }
+    let counts = match &state.density {
+        Some((w, c)) if *w == width => c.clone(),
+        _ => counts(state, width),
+    };
     let sel = state
         .selected_event()
         .and_then(|i| events.get(i))

@@ -171,6 +171,8 @@ pub struct State {
     pub theme: Theme,
     /// The first and last dates of the timeline.
     pub span: Option<(DateValue, DateValue)>,
+    /// The density strip's counts for the shown events, and the width they are for.
+    pub density: Option<(usize, Vec<u32>)>,
     /// Events of each article: (start, end, event), by start.
     by_article: Vec<Vec<(usize, usize, usize)>>,
     /// The last article read back from disk.
@@ -220,6 +222,7 @@ impl State {
             theme,
             by_article: Vec::new(),
             span: None,
+            density: None,
             source_cache: None,
         }
     }
@@ -262,6 +265,18 @@ impl State {
         self.rebuild(None);
         self.refilter_actors();
         self.sync_article(true);
+        self.refresh_density();
+    }
+
+    /// Counts the density strip's events again when the shown events or the width changed
+    /// (drawing uses these counts rather than counting at every frame).
+    pub(super) fn refresh_density(&mut self) {
+        let Some(width) = areas(self).density.map(|r| r.width as usize) else {
+            return;
+        };
+        if self.density.as_ref().map(|d| d.0) != Some(width) {
+            self.density = Some((width, super::density::counts(self, width)));
+        }
     }
 
     /// The selected event's index in the timeline.
@@ -279,15 +294,18 @@ impl State {
 
     /// The articles telling an event: its first mention in each article.
     pub fn sources(&self, event: usize) -> Vec<Mention> {
-        let mut out: Vec<Mention> = Vec::new();
-        if let Some(e) = self.timeline.events.get(event) {
-            for m in &e.mentions {
-                if !out.iter().any(|o| o.article == m.article) {
-                    out.push(*m);
-                }
-            }
-        }
-        out
+        let mut seen = std::collections::HashSet::new();
+        self.timeline
+            .events
+            .get(event)
+            .map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| seen.insert(m.article))
+                    .copied()
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The mention shown for the selected event.
@@ -350,6 +368,7 @@ impl State {
             None => 0,
         };
         self.shown = shown;
+        self.density = None;
         self.rows = rows;
         self.row_of = row_of;
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));

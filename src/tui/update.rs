@@ -9,6 +9,11 @@ use super::state::{Effect, Mode, Pane, Row, SortOrder, State};
 
 /// Changes the state for an action. Never panics, whatever the state.
 pub fn update(state: &mut State, action: Action) {
+    apply(state, action);
+    state.refresh_density();
+}
+
+fn apply(state: &mut State, action: Action) {
     use Action as A;
     if !matches!(action, A::Resize(..) | A::Wheel(..)) {
         state.message = None;
