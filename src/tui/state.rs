@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use chrono::Datelike;
+
 use newsline::events::{Event, Mention};
 use newsline::filter::{self, Filter};
 use newsline::temporal::{Basis, DateValue};
@@ -333,7 +335,7 @@ impl State {
         shown.extend_from_slice(&matches[dated..]);
         let years: Vec<i32> = shown[..dated]
             .iter()
-            .filter_map(|&i| events[i].date.map(|d| d.year()))
+            .filter_map(|&i| events[i].date.map(|d| d.first_day().year()))
             .collect();
         let by_month = !years.is_empty() && years.iter().all(|y| Some(y) == years.first());
         let mut rows = Vec::with_capacity(shown.len() + 16);
@@ -342,7 +344,7 @@ impl State {
         for (pos, &i) in shown.iter().enumerate() {
             let label = match events[i].date {
                 Some(d) if by_month => Some(month_label(&d)),
-                Some(d) => Some(d.year().to_string()),
+                Some(d) => Some(d.first_day().year().to_string()),
                 None => None,
             };
             match label {

@@ -89,6 +89,57 @@ fn the_fixture_loads_with_dated_and_undated_events() {
 }
 
 #[test]
+fn a_week_that_starts_in_december_sits_under_the_year_it_starts_in() {
+    use newsline::events::{Event, Mention};
+    use newsline::temporal::{Basis, DateValue};
+    use newsline::timeline::{ArticleInfo, Timeline};
+    let ev = |d: &str, start: usize| Event {
+        date: DateValue::parse(d),
+        date_text: d.into(),
+        date_basis: Basis::Explicit,
+        title: format!("event {d}"),
+        actors: vec![],
+        mentions: vec![Mention {
+            article: 0,
+            start,
+            end: start + 1,
+            line: 1,
+        }],
+        background: false,
+    };
+    let info = ArticleInfo {
+        path: "none.txt".into(),
+        title: "t".into(),
+        source: None,
+        published: None,
+    };
+    let events = vec![
+        ev("2007-12-30", 0),
+        ev("2008-W01", 2),
+        ev("2007-12-31", 4),
+        ev("2008", 6),
+    ];
+    let tl = Timeline::new(vec![info], events, Default::default());
+    let mut s = State::new(&colour(), (120, 35));
+    let f = Filter::new(&tl);
+    s.set_timeline(tl, f, Vec::new());
+    let labels: Vec<&str> = s
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Separator(l) => Some(l.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut unique = labels.clone();
+    unique.dedup();
+    assert_eq!(labels, unique, "no year twice");
+    // an article that cannot be read is a message in its pane, not a failure
+    assert!(s.article.error.is_some());
+    assert!(text(&render(&s)).contains("cannot read the article"));
+}
+
+#[test]
 fn moving_through_the_timeline_stays_in_bounds() {
     let mut s = state((120, 35));
     let n = s.shown.len();
