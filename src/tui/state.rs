@@ -254,7 +254,10 @@ impl State {
         self.span = super::density::span(&timeline.events);
         if !warnings.is_empty() {
             self.message = Some((
-                format!("{} warnings (printed on exit)", warnings.len()),
+                format!(
+                    "{} warnings: some files were skipped or read lossily (printed on exit)",
+                    warnings.len()
+                ),
                 true,
             ));
         }

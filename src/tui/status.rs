@@ -60,6 +60,12 @@ pub fn draw_status(frame: &mut Frame, state: &State, r: Rect) {
                 s.push_str(&format!("  [{focus}] "));
             }
             left.push(Span::styled(s, base));
+            if !state.warnings.is_empty() && state.message.is_none() && w >= 60 {
+                left.push(Span::styled(
+                    format!(" {} warnings (on exit) ", state.warnings.len()),
+                    base.patch(th.get("error")),
+                ));
+            }
         }
     }
     if let Some((msg, err)) = &state.message {

@@ -707,3 +707,15 @@ fn the_smallest_screen_that_draws_is_tidy() {
     let s = state((20, 5));
     insta::assert_snapshot!("smallest", text(&render(&s)));
 }
+
+#[test]
+fn warnings_met_while_reading_stay_visible_on_the_status_line() {
+    let loaded = pipeline::load(&[fixture_dir()], &pipeline::Options::default()).unwrap();
+    let mut s = State::new(&colour(), (120, 35));
+    let f = Filter::new(&loaded.timeline);
+    s.set_timeline(loaded.timeline, f, vec!["x.txt: not UTF-8".into()]);
+    assert!(text(&render(&s)).contains("1 warnings: some files"));
+    update(&mut s, Action::Down);
+    assert!(text(&render(&s)).contains("1 warnings (on exit)"));
+    assert_eq!(s.warnings, ["x.txt: not UTF-8"]);
+}
