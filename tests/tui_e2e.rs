@@ -208,6 +208,37 @@ fn no_color_draws_without_colours_but_shows_the_selection() {
 }
 
 #[test]
+fn closing_the_terminal_ends_the_process() {
+    let Some(t) = Tmux::start("close", &shell_command("")) else {
+        return;
+    };
+    t.wait("the timeline", |s| s.contains("events"));
+    let shell = t.query("#{pane_pid}");
+    let Ok(out) = Command::new("pgrep").args(["-P", &shell]).output() else {
+        eprintln!("skipped: pgrep is not installed");
+        return;
+    };
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "the screen's process");
+    let _ = t.cmd(&["kill-server"]).status();
+    // gone, or a zombie waiting to be reaped
+    let running = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map(|s| !s.contains(") Z "))
+            .unwrap_or(false)
+    };
+    let start = Instant::now();
+    while running() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let gone = !running();
+    if !gone {
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    }
+    assert!(gone, "the screen kept running after its terminal closed");
+}
+
+#[test]
 fn a_missing_path_is_an_error_before_the_screen_opens() {
     let Some(t) = Tmux::start(
         "missing",

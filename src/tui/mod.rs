@@ -234,6 +234,27 @@ pub fn restore_before_panic_message(restore: impl Fn() + Send + Sync + 'static) 
     }));
 }
 
+/// Ends the process, terminal restored, on SIGTERM or SIGHUP (exit status 128 + the signal),
+/// and when the terminal goes away. This runs in a thread of its own: the event loop may be
+/// blocked reading a terminal that has been closed.
+fn watch_for_the_end() -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let had_terminal = terminal::window_size().is_ok();
+    std::thread::spawn(move || loop {
+        if let Some(sig) = signals.pending().next() {
+            restore_terminal();
+            std::process::exit(128 + sig);
+        }
+        if had_terminal && terminal::window_size().is_err() {
+            // closed without a SIGHUP reaching this process: nothing left to restore
+            std::process::exit(128 + SIGHUP);
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    });
+    Ok(())
+}
+
 /// Opens the screen on the corpus under `paths`, read in the background. Warnings met while
 /// reading are printed on stderr once the screen is closed.
 pub fn run(paths: Vec<PathBuf>, opts: pipeline::Options, settings: Settings) -> Result<ExitCode> {
@@ -244,11 +265,7 @@ pub fn run(paths: Vec<PathBuf>, opts: pipeline::Options, settings: Settings) -> 
             return Err(newsline::Error::NotFound(p.clone()).into());
         }
     }
-    // SIGTERM and SIGHUP end the loop, which restores the terminal.
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register_usize(sig, signal.clone(), sig as usize)?;
-    }
+    watch_for_the_end()?;
 
     let done = Arc::new(AtomicUsize::new(0));
     let total = Arc::new(AtomicUsize::new(0));
@@ -276,10 +293,6 @@ pub fn run(paths: Vec<PathBuf>, opts: pipeline::Options, settings: Settings) -> 
         let mut loading = true;
         let mut dirty = true;
         loop {
-            let sig = signal.load(Ordering::Relaxed);
-            if sig != 0 {
-                return Ok((ExitCode::from(128 + sig as u8), state.warnings));
-            }
             if loading {
                 match rx.try_recv() {
                     Ok(Ok((Loaded { timeline, warnings }, filter))) => {
