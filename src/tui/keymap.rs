@@ -90,7 +90,7 @@ impl Action {
         (
             Action::FocusArticle,
             "focus_article",
-            "read the article at the sentence",
+            "read the article at the sentence (on an actor: filter)",
         ),
         (
             Action::PrevInArticle,
