@@ -78,6 +78,30 @@ pub struct ViewArgs {
     /// Reference date for articles that carry none (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub published: Option<NaiveDate>,
+    /// The screen's order [default: oldest first].
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub sort: Option<SortArg>,
+    /// How the screen writes dates [default: iso].
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub date_style: Option<DateStyleArg>,
+}
+
+/// `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Oldest first (undated last).
+    Oldest,
+    /// Newest first (undated last).
+    Newest,
+}
+
+/// `--date-style`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DateStyleArg {
+    /// `2024-11-22`, `2024-11`, `2024-W47`.
+    Iso,
+    /// `22 Nov 2024`, `Nov 2024`, `W47 2024`.
+    Long,
 }
 
 /// Options every subcommand takes.

@@ -40,18 +40,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 view.paths
             };
-            let loaded = pipeline::load(
-                &paths,
-                &pipeline::Options {
-                    published: view.published,
-                },
-            )?;
-            warn_all(&loaded.warnings);
+            let opts = pipeline::Options {
+                published: view.published,
+            };
             if view.plain || !io::stdout().is_terminal() {
-                tui::print_plain(&loaded.timeline)?;
+                let loaded = pipeline::load(&paths, &opts)?;
+                warn_all(&loaded.warnings);
+                tui::print_plain(&loaded.timeline, &mut io::stdout().lock())?;
                 Ok(ExitCode::SUCCESS)
             } else {
-                tui::run(loaded.timeline)
+                // A config file's [keys] and [theme] tables go here.
+                let (keymap, mut warnings) = tui::Keymap::from_toml(&toml::Table::new());
+                let (theme, theme_warnings) = tui::Theme::from_toml(&toml::Table::new());
+                warnings.extend(theme_warnings);
+                warn_all(&warnings);
+                let settings = tui::Settings {
+                    color: ctx.color.enabled(true),
+                    sort: match view.sort {
+                        Some(cli::SortArg::Newest) => tui::SortOrder::NewestFirst,
+                        _ => tui::SortOrder::OldestFirst,
+                    },
+                    date_style: match view.date_style {
+                        Some(cli::DateStyleArg::Long) => tui::DateStyle::Long,
+                        _ => tui::DateStyle::Iso,
+                    },
+                    keymap,
+                    theme,
+                };
+                tui::run(paths, opts, settings)
             }
         }
     }
