@@ -1,0 +1,391 @@
+//! Haystacks prepared once per timeline, and the yes/no decision of a term on them.
+//!
+//! Each event is one row: its fields (title, date, then each actor) separated by a NUL, in one
+//! contiguous arena. Rows whose fields are all ASCII live in a byte arena and are decided here
+//! exactly (the same answers as nucleo's matcher, without computing a score); the few rows with
+//! other characters live in a `char` arena and are decided by nucleo itself. Every row also
+//! carries two 64-bit masks of the characters present (all fields, actors only), so most rows a
+//! term cannot match are dropped after one AND.
+
+use std::cell::RefCell;
+
+use memchr::{memchr, memchr2, memchr_iter};
+use nucleo_matcher::pattern::AtomKind;
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use super::query::{bit, Query, Scope, Term};
+
+/// Set in a row's mask when the row lives in the `char` arena.
+const UNICODE: u64 = 1 << 63;
+const SEP: u8 = 0;
+
+thread_local! {
+    static MATCHER: RefCell<Option<Matcher>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with this thread's nucleo matcher (created once per thread).
+pub(crate) fn with_matcher<R>(f: impl FnOnce(&mut Matcher) -> R) -> R {
+    MATCHER.with(|m| {
+        let mut m = m.borrow_mut();
+        let m = m.get_or_insert_with(|| Matcher::new(Config::DEFAULT));
+        f(m)
+    })
+}
+
+/// Where a row's fields lie in its arena: `start..act` holds title and date, `act..end` the
+/// actors.
+#[derive(Debug, Clone, Copy, Default)]
+struct Row {
+    start: u32,
+    act: u32,
+    end: u32,
+}
+
+/// The prepared haystacks of a list of rows.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Haystacks {
+    bytes: Vec<u8>,
+    chars: Vec<char>,
+    rows: Vec<Row>,
+    /// Characters of all fields (plus [`UNICODE`]).
+    mask_all: Vec<u64>,
+    /// Characters of the actors.
+    mask_act: Vec<u64>,
+}
+
+fn clean_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().map(|b| if b == SEP { b' ' } else { b })
+}
+
+fn clean_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().map(|c| if c == '\0' { ' ' } else { c })
+}
+
+/// The mask bits a haystack character can stand for under nucleo's case folding and
+/// normalisation.
+fn char_bits(c: char) -> u64 {
+    let n = nucleo_matcher::chars::normalize(c);
+    [
+        c,
+        n,
+        nucleo_matcher::chars::to_lower_case(c),
+        nucleo_matcher::chars::to_lower_case(n),
+    ]
+    .into_iter()
+    .filter(char::is_ascii)
+    .fold(0, |m, c| m | bit(c as u8))
+}
+
+impl Haystacks {
+    /// Empty, with room for `n` rows.
+    pub(crate) fn with_capacity(n: usize) -> Haystacks {
+        Haystacks {
+            rows: Vec::with_capacity(n),
+            mask_all: Vec::with_capacity(n),
+            mask_act: Vec::with_capacity(n),
+            ..Haystacks::default()
+        }
+    }
+
+    /// Adds a row: an event's title, date text and actors.
+    pub(crate) fn push<S: AsRef<str>>(&mut self, title: &str, date: &str, actors: &[S]) {
+        let ascii =
+            title.is_ascii() && date.is_ascii() && actors.iter().all(|a| a.as_ref().is_ascii());
+        let actors = actors.iter().map(AsRef::as_ref);
+        if ascii {
+            self.push_ascii(title, date, actors);
+        } else {
+            self.push_unicode(title, date, actors);
+        }
+    }
+
+    /// Releases spare capacity.
+    pub(crate) fn shrink(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.chars.shrink_to_fit();
+    }
+
+    fn push_ascii<'a>(
+        &mut self,
+        title: &str,
+        date: &str,
+        actors: impl IntoIterator<Item = &'a str>,
+    ) {
+        let start = self.bytes.len();
+        self.bytes.extend(clean_bytes(title));
+        self.bytes.push(SEP);
+        self.bytes.extend(clean_bytes(date));
+        self.bytes.push(SEP);
+        let act = self.bytes.len();
+        let mut m_act = 0;
+        for (i, a) in actors.into_iter().enumerate() {
+            if i > 0 {
+                self.bytes.push(SEP);
+            }
+            self.bytes.extend(clean_bytes(a));
+            m_act |= a.bytes().fold(0, |m, b| m | bit(b));
+        }
+        let m_all = self.bytes[start..act]
+            .iter()
+            .fold(m_act, |m, &b| m | bit(b));
+        self.rows.push(Row {
+            start: start as u32,
+            act: act as u32,
+            end: self.bytes.len() as u32,
+        });
+        self.mask_all.push(m_all & !UNICODE);
+        self.mask_act.push(m_act & !UNICODE);
+    }
+
+    fn push_unicode<'a>(
+        &mut self,
+        title: &str,
+        date: &str,
+        actors: impl IntoIterator<Item = &'a str>,
+    ) {
+        let start = self.chars.len();
+        let mut m_all = 0;
+        for f in [title, date] {
+            for c in f.chars() {
+                self.chars.push(if c == '\0' { ' ' } else { c });
+                m_all |= char_bits(c);
+            }
+            self.chars.push('\0');
+        }
+        let act = self.chars.len();
+        let mut m_act = 0;
+        for (i, a) in actors.into_iter().enumerate() {
+            if i > 0 {
+                self.chars.push('\0');
+            }
+            self.chars.extend(clean_chars(a));
+            m_act |= a.chars().fold(0, |m, c| m | char_bits(c));
+        }
+        self.rows.push(Row {
+            start: start as u32,
+            act: act as u32,
+            end: self.chars.len() as u32,
+        });
+        self.mask_all.push((m_all | m_act) & !UNICODE | UNICODE);
+        self.mask_act.push(m_act & !UNICODE);
+    }
+
+    /// Number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Heap bytes held.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.bytes.capacity()
+            + self.chars.capacity() * 4
+            + self.rows.capacity() * std::mem::size_of::<Row>()
+            + (self.mask_all.capacity() + self.mask_act.capacity()) * 8
+    }
+
+    /// Whether row `i` matches the groups of `q` not marked in `skip`.
+    #[inline]
+    pub(crate) fn row_matches(&self, i: usize, q: &Query, skip: &[bool]) -> bool {
+        let m_all = self.mask_all[i];
+        let m_act = self.mask_act[i];
+        let r = self.rows[i];
+        'groups: for (g, terms) in q.groups.iter().enumerate() {
+            if skip.get(g).copied().unwrap_or(false) {
+                continue;
+            }
+            for t in terms {
+                let scope_mask = match t.scope {
+                    Scope::All => m_all,
+                    Scope::Actors => m_act,
+                };
+                let hit = if t.mask & !scope_mask != 0 {
+                    false
+                } else if m_all & UNICODE != 0 {
+                    self.unicode_hit(r, t)
+                } else if t.single_char_by_mask() {
+                    true
+                } else {
+                    self.ascii_hit(r, t)
+                };
+                if hit != t.negative {
+                    continue 'groups;
+                }
+            }
+            return false;
+        }
+        true
+    }
+
+    fn ascii_hit(&self, r: Row, t: &Term) -> bool {
+        let Some(needle) = t.ascii.as_deref() else {
+            // nucleo: a non-ASCII needle never matches an ASCII haystack
+            return false;
+        };
+        let from = match t.scope {
+            Scope::All => r.start,
+            Scope::Actors => r.act,
+        } as usize;
+        let hay = &self.bytes[from..r.end as usize];
+        if t.scope == Scope::Actors && hay.is_empty() {
+            return false;
+        }
+        match t.kind {
+            AtomKind::Fuzzy => fuzzy_row(hay, needle, t.ignore_case),
+            AtomKind::Substring => find_substring(hay, needle, t.ignore_case),
+            kind => hay
+                .split(|&b| b == SEP)
+                .any(|f| anchored(kind, f, needle, t.ignore_case)),
+        }
+    }
+
+    fn unicode_hit(&self, r: Row, t: &Term) -> bool {
+        let from = match t.scope {
+            Scope::All => r.start,
+            Scope::Actors => r.act,
+        } as usize;
+        let hay = &self.chars[from..r.end as usize];
+        if t.scope == Scope::Actors && hay.is_empty() {
+            return false;
+        }
+        with_matcher(|m| {
+            hay.split(|&c| c == '\0')
+                .any(|f| t.atom.score(Utf32Str::Unicode(f), m).is_some())
+        })
+    }
+}
+
+impl Term {
+    /// A one-letter or one-digit case-insensitive fuzzy or substring term: on an ASCII row the
+    /// mask alone decides it.
+    #[inline]
+    fn single_char_by_mask(&self) -> bool {
+        self.ignore_case
+            && matches!(self.kind, AtomKind::Fuzzy | AtomKind::Substring)
+            && matches!(self.ascii.as_deref(), Some([c]) if c.is_ascii_alphanumeric())
+    }
+}
+
+#[inline]
+fn find_byte(c: u8, hay: &[u8], ignore_case: bool) -> Option<usize> {
+    if ignore_case && c.is_ascii_lowercase() {
+        memchr2(c, c - 32, hay)
+    } else {
+        memchr(c, hay)
+    }
+}
+
+/// Greedy subsequence from `from`: the end of the match, if any.
+#[inline]
+fn subsequence_end(hay: &[u8], needle: &[u8], ignore_case: bool) -> Option<(usize, usize)> {
+    let (&first, rest) = needle.split_first()?;
+    let start = find_byte(first, hay, ignore_case)?;
+    let mut pos = start + 1;
+    for &c in rest {
+        pos += find_byte(c, &hay[pos..], ignore_case)? + 1;
+    }
+    Some((start, pos))
+}
+
+/// Whether `needle` is a subsequence of one of the NUL-separated fields of `hay`.
+fn fuzzy_row(mut hay: &[u8], needle: &[u8], ignore_case: bool) -> bool {
+    loop {
+        let Some((start, end)) = subsequence_end(hay, needle, ignore_case) else {
+            return false;
+        };
+        match memchr(SEP, &hay[start..end]) {
+            None => return true,
+            // the match crossed into the next field: retry from the field the first needle
+            // character ended up in
+            Some(s) => hay = &hay[start + s + 1..],
+        }
+    }
+}
+
+#[inline]
+fn eq_bytes(hay: &[u8], needle: &[u8], ignore_case: bool) -> bool {
+    if ignore_case {
+        hay.len() == needle.len()
+            && hay
+                .iter()
+                .zip(needle)
+                .all(|(h, n)| h.to_ascii_lowercase() == *n)
+    } else {
+        hay == needle
+    }
+}
+
+/// Whether `needle` occurs in `hay` (fields never contain NUL, so a match never spans two).
+fn find_substring(hay: &[u8], needle: &[u8], ignore_case: bool) -> bool {
+    if needle.len() > hay.len() {
+        return false;
+    }
+    if !ignore_case || !needle.iter().any(u8::is_ascii_lowercase) {
+        return memchr::memmem::find(hay, needle).is_some();
+    }
+    let (&first, rest) = match needle.split_first() {
+        Some(x) => x,
+        None => return true,
+    };
+    let last_start = hay.len() - needle.len();
+    let scan = &hay[..=last_start];
+    let check = |i: usize| eq_bytes(&hay[i + 1..i + needle.len()], rest, true);
+    if first.is_ascii_lowercase() {
+        memchr::memchr2_iter(first, first - 32, scan).any(check)
+    } else {
+        memchr_iter(first, scan).any(check)
+    }
+}
+
+/// Prefix, suffix or exact match on one field, trimming the field's white space the way
+/// nucleo does.
+fn anchored(kind: AtomKind, f: &[u8], needle: &[u8], ignore_case: bool) -> bool {
+    let n = needle.len();
+    if n > f.len() {
+        return false;
+    }
+    let lead = || f.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let trail = || {
+        f.iter()
+            .rev()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(0)
+    };
+    let first_ws = (needle[0] as char).is_whitespace();
+    let last_ws = (needle[n - 1] as char).is_whitespace();
+    match kind {
+        AtomKind::Prefix => {
+            let l = if first_ws { 0 } else { lead() };
+            f.len() - l >= n && eq_bytes(&f[l..l + n], needle, ignore_case)
+        }
+        AtomKind::Postfix => {
+            let t = if last_ws { 0 } else { trail() };
+            f.len() - t >= n && eq_bytes(&f[f.len() - t - n..f.len() - t], needle, ignore_case)
+        }
+        AtomKind::Exact => {
+            let l = if first_ws { 0 } else { lead() };
+            let t = if last_ws { 0 } else { trail() };
+            if t == f.len() || l > f.len() - t {
+                return false;
+            }
+            eq_bytes(&f[l..f.len() - t], needle, ignore_case)
+        }
+        AtomKind::Fuzzy => subsequence_end(f, needle, ignore_case).is_some(),
+        AtomKind::Substring => find_substring(f, needle, ignore_case),
+        _ => false,
+    }
+}
+
+/// Whether term `t` (ignoring its negation) matches the single field `text`: the decision
+/// above for ASCII text, nucleo otherwise.
+pub(crate) fn field_hit(t: &Term, text: &str, buf: &mut Vec<char>) -> bool {
+    if text.is_ascii() {
+        match t.ascii.as_deref() {
+            None => false,
+            Some(needle) => anchored(t.kind, text.as_bytes(), needle, t.ignore_case),
+        }
+    } else {
+        buf.clear();
+        buf.extend(text.chars());
+        with_matcher(|m| t.atom.score(Utf32Str::Unicode(buf), m).is_some())
+    }
+}

@@ -1,0 +1,244 @@
+//! The timeline filter: fzf's query syntax plus actor-only terms, decided by nucleo-matcher's
+//! rules over haystacks prepared once per timeline.
+//!
+//! A query is space-separated terms that must all match (a lone `|` between two terms makes
+//! them alternatives). A term is fuzzy (`raj`), substring (`'raj`), prefix (`^raj`), suffix
+//! (`raj$`), exact (`^raj$`), or any of these negated (`!raj`, `!^raj`, …); it is
+//! case-insensitive unless it holds an upper-case letter (smart case). A term matches an event
+//! when it matches its title, its date (`2024-11-22`) or one of its actors; a term written
+//! `@name` or `actor:name` matches the actors only. A backslash escapes a space (`@Rajnath\
+//! Singh`). Events stay in timeline order: the score only decides whether an event is kept.
+//!
+//! The API the screen and `export --query` use:
+//! - [`Filter::new`] prepares the haystacks of a timeline once;
+//! - [`Filter::set_query`] applies a query (searching only the previous matches when the query
+//!   narrows the previous one, as typing does);
+//! - [`Filter::matches`] lists the matching events in timeline order;
+//! - [`Filter::highlight`] gives the matched char positions in an event's title or actors;
+//! - [`filter`] is the one-shot form; [`filter_names`] filters a list of names (the actor list);
+//!   [`actor_query`] is the term that keeps one actor's events.
+//!
+//! Speed: each row carries masks of the characters it holds, so a term needing a character a
+//! row lacks costs one AND; rows of ASCII text are then decided by a memchr-driven subsequence
+//! (or substring, prefix, suffix) check that gives nucleo's yes/no without its scoring; rows
+//! holding other characters go to nucleo. Rows are split across cores with rayon.
+
+mod haystack;
+mod query;
+
+use std::fmt::Write as _;
+
+use nucleo_matcher::Utf32Str;
+use rayon::prelude::*;
+
+use crate::timeline::Timeline;
+use haystack::{field_hit, with_matcher, Haystacks};
+use query::{narrows, parse, Query, Scope};
+
+/// Which text of an event a highlight is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The title.
+    Title,
+    /// The actors joined by `, `.
+    Actors,
+}
+
+/// Prepared haystacks of a timeline and the current query's matches.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    hay: Haystacks,
+    query: String,
+    parsed: Query,
+    matches: Vec<usize>,
+    spare: Vec<usize>,
+}
+
+/// The text a term matches an event's date against.
+pub fn date_text(date: Option<crate::temporal::DateValue>, out: &mut String) {
+    out.clear();
+    if let Some(d) = date {
+        let _ = write!(out, "{d}");
+    }
+}
+
+impl Filter {
+    /// Prepares the haystacks (once per timeline).
+    pub fn new(timeline: &Timeline) -> Filter {
+        let mut hay = Haystacks::with_capacity(timeline.events.len());
+        let mut date = String::new();
+        for e in &timeline.events {
+            date_text(e.date, &mut date);
+            hay.push(&e.title, &date, &e.actors);
+        }
+        hay.shrink();
+        let matches = (0..hay.len()).collect();
+        Filter {
+            hay,
+            query: String::new(),
+            parsed: Query::default(),
+            matches,
+            spare: Vec::new(),
+        }
+    }
+
+    /// Applies a query; the empty query matches every event. When the query narrows the
+    /// previous one (a character typed at the end of a term, a term added), only the previous
+    /// matches are searched.
+    pub fn set_query(&mut self, query: &str) {
+        self.apply(query, true);
+    }
+
+    /// Applies a query searching every event, whatever the previous query was. Gives the same
+    /// matches as [`Filter::set_query`].
+    pub fn set_query_from_scratch(&mut self, query: &str) {
+        self.apply(query, false);
+    }
+
+    fn apply(&mut self, query: &str, incremental: bool) {
+        self.query.clear();
+        self.query.push_str(query);
+        let parsed = parse(query);
+        if incremental && parsed == self.parsed {
+            return;
+        }
+        let narrowing = incremental && narrows(&parsed, &self.parsed);
+        self.spare.clear();
+        if parsed.groups.is_empty() {
+            self.spare.extend(0..self.hay.len());
+        } else if narrowing {
+            // groups the previous query had already hold for its matches
+            let skip: Vec<bool> = parsed
+                .groups
+                .iter()
+                .map(|g| self.parsed.groups.contains(g))
+                .collect();
+            let hay = &self.hay;
+            let q = &parsed;
+            self.spare.par_extend(
+                self.matches
+                    .par_iter()
+                    .copied()
+                    .filter(|&i| hay.row_matches(i, q, &skip)),
+            );
+        } else {
+            let hay = &self.hay;
+            let q = &parsed;
+            self.spare.par_extend(
+                (0..hay.len())
+                    .into_par_iter()
+                    .with_min_len(4096)
+                    .filter(|&i| hay.row_matches(i, q, &[])),
+            );
+        }
+        std::mem::swap(&mut self.matches, &mut self.spare);
+        self.parsed = parsed;
+    }
+
+    /// The current query.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Indices of the matching events, in timeline order.
+    pub fn matches(&self) -> &[usize] {
+        &self.matches
+    }
+
+    /// Number of events prepared.
+    pub fn len(&self) -> usize {
+        self.hay.len()
+    }
+
+    /// Whether there are no events.
+    pub fn is_empty(&self) -> bool {
+        self.hay.len() == 0
+    }
+
+    /// Heap bytes the prepared haystacks and match lists hold.
+    pub fn heap_bytes(&self) -> usize {
+        self.hay.heap_bytes() + (self.matches.capacity() + self.spare.capacity()) * 8
+    }
+
+    /// Char positions of `text` (an event's title, or its actors joined by `, `) that the
+    /// current query matched, for highlighting; sorted, without repeats.
+    pub fn highlight(&self, field: Field, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut chars = Vec::new();
+        let mut parts: Vec<(u32, &str)> = Vec::new();
+        match field {
+            Field::Title => parts.push((0, text)),
+            Field::Actors => {
+                let mut at = 0u32;
+                for (i, a) in text.split(", ").enumerate() {
+                    if i > 0 {
+                        at += 2;
+                    }
+                    parts.push((at, a));
+                    at += a.chars().count() as u32;
+                }
+            }
+        }
+        with_matcher(|m| {
+            for t in self.parsed.groups.iter().flatten() {
+                if t.negative || (field == Field::Title && t.scope == Scope::Actors) {
+                    continue;
+                }
+                for &(offset, part) in &parts {
+                    chars.clear();
+                    chars.extend(part.chars());
+                    let from = out.len();
+                    if t.atom
+                        .indices(Utf32Str::Unicode(&chars), m, &mut out)
+                        .is_none()
+                    {
+                        out.truncate(from);
+                        continue;
+                    }
+                    for p in &mut out[from..] {
+                        *p += offset;
+                    }
+                }
+            }
+        });
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// One-shot filter: indices of the events of `timeline` that match `query`, in timeline order.
+pub fn filter(timeline: &Timeline, query: &str) -> Vec<usize> {
+    let mut f = Filter::new(timeline);
+    f.set_query(query);
+    std::mem::take(&mut f.matches)
+}
+
+/// The query term that keeps exactly the events naming the actor `name` (used when the actor
+/// list sets the timeline's query): an exact actor-only term, its spaces escaped.
+pub fn actor_query(name: &str) -> String {
+    let mut out = String::from("@^");
+    for c in name.trim().chars() {
+        if c == ' ' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('$');
+    out
+}
+
+/// Indices of the `names` that match `query` (fuzzy, smart case, the same syntax), in the given
+/// order. Actor-only terms match the names too.
+pub fn filter_names(names: &[&str], query: &str) -> Vec<usize> {
+    let q = parse(query);
+    let mut buf = Vec::new();
+    (0..names.len())
+        .filter(|&i| {
+            q.groups.iter().all(|g| {
+                g.iter()
+                    .any(|t| field_hit(t, names[i], &mut buf) != t.negative)
+            })
+        })
+        .collect()
+}
