@@ -11,7 +11,7 @@ use std::cell::RefCell;
 
 use memchr::{memchr, memchr2, memchr_iter};
 use nucleo_matcher::pattern::AtomKind;
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::{Config, Matcher};
 
 use super::query::{bit, Query, Scope, Term};
 
@@ -232,9 +232,9 @@ impl Haystacks {
         match t.kind {
             AtomKind::Fuzzy => fuzzy_row(hay, needle, t.ignore_case),
             AtomKind::Substring => find_substring(hay, needle, t.ignore_case),
-            kind => hay
+            _ => hay
                 .split(|&b| b == SEP)
-                .any(|f| anchored(kind, f, needle, t.ignore_case)),
+                .any(|f| bytes_match(t, f).is_some()),
         }
     }
 
@@ -247,10 +247,8 @@ impl Haystacks {
         if t.scope == Scope::Actors && hay.is_empty() {
             return false;
         }
-        with_matcher(|m| {
-            hay.split(|&c| c == '\0')
-                .any(|f| t.atom.score(Utf32Str::Unicode(f), m).is_some())
-        })
+        hay.split(|&c| c == '\0')
+            .any(|f| chars_match(t, f).is_some())
     }
 }
 
@@ -336,56 +334,104 @@ fn find_substring(hay: &[u8], needle: &[u8], ignore_case: bool) -> bool {
     }
 }
 
-/// Prefix, suffix or exact match on one field, trimming the field's white space the way
-/// nucleo does.
-fn anchored(kind: AtomKind, f: &[u8], needle: &[u8], ignore_case: bool) -> bool {
+/// The match of a term on one field, by nucleo's rules: for a contiguous kind (substring,
+/// prefix, suffix, exact) the position where it starts; for a fuzzy term, 0 when the needle is a
+/// subsequence. `eq` compares a (folded) haystack element with a needle element.
+fn generic_match<H: Copy, N: Copy>(
+    kind: AtomKind,
+    f: &[H],
+    needle: &[N],
+    eq: impl Fn(H, N) -> bool,
+    h_ws: impl Fn(H) -> bool,
+    n_ws: impl Fn(N) -> bool,
+) -> Option<usize> {
     let n = needle.len();
-    if n > f.len() {
-        return false;
+    if n == 0 {
+        return Some(0);
     }
-    let lead = || f.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
-    let trail = || {
-        f.iter()
-            .rev()
-            .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(0)
-    };
-    let first_ws = (needle[0] as char).is_whitespace();
-    let last_ws = (needle[n - 1] as char).is_whitespace();
+    if n > f.len() {
+        return None;
+    }
+    let lead = || f.iter().position(|&b| !h_ws(b)).unwrap_or(0);
+    let trail = || f.iter().rev().position(|&b| !h_ws(b)).unwrap_or(0);
+    let same = |at: usize| f[at..at + n].iter().zip(needle).all(|(&h, &c)| eq(h, c));
+    let first_ws = n_ws(needle[0]);
+    let last_ws = n_ws(needle[n - 1]);
     match kind {
+        AtomKind::Fuzzy => {
+            let mut it = f.iter();
+            needle.iter().all(|&c| it.any(|&h| eq(h, c))).then_some(0)
+        }
+        AtomKind::Substring => (0..=f.len() - n).find(|&i| same(i)),
         AtomKind::Prefix => {
             let l = if first_ws { 0 } else { lead() };
-            f.len() - l >= n && eq_bytes(&f[l..l + n], needle, ignore_case)
+            (f.len() - l >= n && same(l)).then_some(l)
         }
         AtomKind::Postfix => {
             let t = if last_ws { 0 } else { trail() };
-            f.len() - t >= n && eq_bytes(&f[f.len() - t - n..f.len() - t], needle, ignore_case)
+            (f.len() - t >= n && same(f.len() - t - n)).then(|| f.len() - t - n)
         }
         AtomKind::Exact => {
             let l = if first_ws { 0 } else { lead() };
             let t = if last_ws { 0 } else { trail() };
-            if t == f.len() || l > f.len() - t {
-                return false;
+            if t == f.len() || f.len() - t < l || f.len() - t - l != n {
+                return None;
             }
-            eq_bytes(&f[l..f.len() - t], needle, ignore_case)
+            same(l).then_some(l)
         }
-        AtomKind::Fuzzy => subsequence_end(f, needle, ignore_case).is_some(),
-        AtomKind::Substring => find_substring(f, needle, ignore_case),
-        _ => false,
+        _ => None,
     }
 }
 
-/// Whether term `t` (ignoring its negation) matches the single field `text`: the decision
-/// above for ASCII text, nucleo otherwise.
+/// [`generic_match`] on an ASCII field.
+pub(crate) fn bytes_match(t: &Term, f: &[u8]) -> Option<usize> {
+    let needle = t.ascii.as_deref()?;
+    let ic = t.ignore_case;
+    generic_match(
+        t.kind,
+        f,
+        needle,
+        |h: u8, c: u8| {
+            if ic {
+                h.to_ascii_lowercase() == c
+            } else {
+                h == c
+            }
+        },
+        |h: u8| h.is_ascii_whitespace(),
+        |c: u8| (c as char).is_whitespace(),
+    )
+}
+
+/// [`generic_match`] on a field of any characters, folding them as nucleo does.
+pub(crate) fn chars_match(t: &Term, f: &[char]) -> Option<usize> {
+    let (ic, norm) = (t.ignore_case, t.normalize);
+    generic_match(
+        t.kind,
+        f,
+        &t.chars,
+        |h: char, c: char| {
+            let mut h = h;
+            if norm {
+                h = nucleo_matcher::chars::normalize(h);
+            }
+            if ic {
+                h = nucleo_matcher::chars::to_lower_case(h);
+            }
+            h == c
+        },
+        char::is_whitespace,
+        char::is_whitespace,
+    )
+}
+
+/// Whether term `t` (ignoring its negation) matches the single field `text`.
 pub(crate) fn field_hit(t: &Term, text: &str, buf: &mut Vec<char>) -> bool {
     if text.is_ascii() {
-        match t.ascii.as_deref() {
-            None => false,
-            Some(needle) => anchored(t.kind, text.as_bytes(), needle, t.ignore_case),
-        }
+        bytes_match(t, text.as_bytes()).is_some()
     } else {
         buf.clear();
         buf.extend(text.chars());
-        with_matcher(|m| t.atom.score(Utf32Str::Unicode(buf), m).is_some())
+        chars_match(t, buf).is_some()
     }
 }

@@ -32,7 +32,8 @@ use nucleo_matcher::Utf32Str;
 use rayon::prelude::*;
 
 use crate::timeline::Timeline;
-use haystack::{field_hit, with_matcher, Haystacks};
+use haystack::{bytes_match, chars_match, field_hit, with_matcher, Haystacks};
+use nucleo_matcher::pattern::AtomKind;
 use query::{narrows, parse, Query, Scope};
 
 /// Which text of an event a highlight is for.
@@ -187,16 +188,31 @@ impl Filter {
                 for &(offset, part) in &parts {
                     chars.clear();
                     chars.extend(part.chars());
-                    let from = out.len();
-                    if t.atom
-                        .indices(Utf32Str::Unicode(&chars), m, &mut out)
-                        .is_none()
-                    {
-                        out.truncate(from);
+                    let hay = if part.is_ascii() {
+                        Utf32Str::Ascii(part.as_bytes())
+                    } else {
+                        Utf32Str::Unicode(&chars)
+                    };
+                    let start = if part.is_ascii() {
+                        bytes_match(t, part.as_bytes())
+                    } else {
+                        chars_match(t, &chars)
+                    };
+                    let Some(start) = start else {
                         continue;
-                    }
-                    for p in &mut out[from..] {
-                        *p += offset;
+                    };
+                    if t.kind == AtomKind::Fuzzy {
+                        // nucleo places the fuzzy match where it scores best
+                        let from = out.len();
+                        if t.atom.indices(hay, m, &mut out).is_none() {
+                            out.truncate(from);
+                        }
+                        for p in &mut out[from..] {
+                            *p += offset;
+                        }
+                    } else {
+                        let n = t.chars.len() as u32;
+                        out.extend((0..n).map(|k| offset + start as u32 + k));
                     }
                 }
             }

@@ -29,8 +29,12 @@ pub(crate) struct Term {
     pub kind: AtomKind,
     /// The needle when it is ASCII (as nucleo stores it: not folded).
     pub ascii: Option<Box<[u8]>>,
+    /// The needle's characters.
+    pub chars: Box<[char]>,
     /// Case-insensitive (smart case: the needle has no upper-case letter).
     pub ignore_case: bool,
+    /// Haystack characters are normalised (`é` matches `e`), as nucleo decides for the needle.
+    pub normalize: bool,
     /// Letters, digits and other ASCII characters the needle needs (see [`bit`]).
     pub mask: u64,
 }
@@ -89,6 +93,7 @@ pub(crate) fn parse_term(raw: &str) -> Option<Term> {
             None => (Scope::All, raw.clone()),
         }
     };
+    let body = body.replace("\\ ", " ");
     let mut atom = Atom::parse(&body, CaseMatching::Smart, Normalization::Smart);
     let negative = atom.negative;
     atom.negative = false;
@@ -96,6 +101,10 @@ pub(crate) fn parse_term(raw: &str) -> Option<Term> {
     if needle.is_empty() {
         return None;
     }
+    let chars: Box<[char]> = needle.chars().collect();
+    let normalize = chars
+        .iter()
+        .all(|&c| nucleo_matcher::chars::normalize(c) == c);
     let (ascii, ignore_case, mask) = match needle {
         Utf32Str::Ascii(b) => {
             let ic = !b.iter().any(|c| c.is_ascii_uppercase());
@@ -117,7 +126,9 @@ pub(crate) fn parse_term(raw: &str) -> Option<Term> {
         kind: atom.kind,
         atom,
         ascii,
+        chars,
         ignore_case,
+        normalize,
         mask,
     })
 }
