@@ -273,7 +273,7 @@ fn text(max: usize) -> impl Strategy<Value = String> {
 fn needle() -> impl Strategy<Value = String> {
     proptest::collection::vec(
         proptest::sample::select(&['a', 'b', 'r', 'j', 'A', 'R', '1', '-', ',', 'é', 'e', 'ß'][..]),
-        1..4,
+        1..6,
     )
     .prop_map(|cs| cs.into_iter().collect())
 }

@@ -8,6 +8,7 @@
 //! term cannot match are dropped after one AND.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use memchr::{memchr, memchr2, memchr_iter};
 use nucleo_matcher::pattern::AtomKind;
@@ -185,13 +186,48 @@ impl Haystacks {
 
     /// Whether row `i` matches the groups of `q` not marked in `skip`.
     #[inline]
-    pub(crate) fn row_matches(&self, i: usize, q: &Query, skip: &[bool]) -> bool {
+    pub(crate) fn row_matches(
+        &self,
+        i: usize,
+        q: &Query,
+        skip: &[bool],
+        track: Option<&Track<'_>>,
+    ) -> bool {
         let m_all = self.mask_all[i];
         let m_act = self.mask_act[i];
         let r = self.rows[i];
         'groups: for (g, terms) in q.groups.iter().enumerate() {
             if skip.get(g).copied().unwrap_or(false) {
                 continue;
+            }
+            if let Some(tr) = track.filter(|tr| tr.group == g && m_all & UNICODE == 0) {
+                let t = &terms[0];
+                let scope_mask = match t.scope {
+                    Scope::All => m_all,
+                    Scope::Actors => m_act,
+                };
+                if t.mask & !scope_mask != 0 {
+                    return false;
+                }
+                let needle = t.ascii.as_deref().unwrap_or_default();
+                let from = match t.scope {
+                    Scope::All => r.start,
+                    Scope::Actors => r.act,
+                } as usize;
+                let hay = &self.bytes[from..r.end as usize];
+                let end = if tr.resume > 0 {
+                    let prev = tr.ends[i].load(Ordering::Relaxed) as usize;
+                    fuzzy_resume(hay, needle, t.ignore_case, prev, tr.resume)
+                } else {
+                    fuzzy_row_end(hay, needle, t.ignore_case)
+                };
+                match end {
+                    Some(e) => {
+                        tr.ends[i].store(e as u32, Ordering::Relaxed);
+                        continue 'groups;
+                    }
+                    None => return false,
+                }
             }
             for t in terms {
                 let scope_mask = match t.scope {
@@ -285,18 +321,65 @@ fn subsequence_end(hay: &[u8], needle: &[u8], ignore_case: bool) -> Option<(usiz
 }
 
 /// Whether `needle` is a subsequence of one of the NUL-separated fields of `hay`.
-fn fuzzy_row(mut hay: &[u8], needle: &[u8], ignore_case: bool) -> bool {
+fn fuzzy_row(hay: &[u8], needle: &[u8], ignore_case: bool) -> bool {
+    fuzzy_row_end(hay, needle, ignore_case).is_some()
+}
+
+/// Where the greedy match of `needle` ends in the first NUL-separated field of `hay` that
+/// holds it as a subsequence.
+fn fuzzy_row_end(hay: &[u8], needle: &[u8], ignore_case: bool) -> Option<usize> {
+    let mut at = 0;
     loop {
-        let Some((start, end)) = subsequence_end(hay, needle, ignore_case) else {
-            return false;
-        };
-        match memchr(SEP, &hay[start..end]) {
-            None => return true,
+        let (start, end) = subsequence_end(&hay[at..], needle, ignore_case)?;
+        match memchr(SEP, &hay[at + start..at + end]) {
+            None => return Some(at + end),
             // the match crossed into the next field: retry from the field the first needle
             // character ended up in
-            Some(s) => hay = &hay[start + s + 1..],
+            Some(s) => at += start + s + 1,
         }
     }
+}
+
+/// [`fuzzy_row_end`] for `needle` when `prev` is that of its first `done` bytes: the greedy
+/// match extends in the same field, or the search goes on in the fields after it.
+fn fuzzy_resume(
+    hay: &[u8],
+    needle: &[u8],
+    ignore_case: bool,
+    prev: usize,
+    done: usize,
+) -> Option<usize> {
+    let prev = prev.min(hay.len());
+    let field_end = memchr(SEP, &hay[prev..]).map_or(hay.len(), |k| prev + k);
+    let mut pos = prev;
+    let mut extended = true;
+    for &c in &needle[done.min(needle.len())..] {
+        match find_byte(c, &hay[pos..field_end], ignore_case) {
+            Some(k) => pos += k + 1,
+            None => {
+                extended = false;
+                break;
+            }
+        }
+    }
+    if extended {
+        return Some(pos);
+    }
+    if field_end >= hay.len() {
+        return None;
+    }
+    fuzzy_row_end(&hay[field_end + 1..], needle, ignore_case).map(|e| e + field_end + 1)
+}
+
+/// Greedy match ends of one fuzzy term, kept per row between keystrokes so that a character
+/// typed at the end of the term costs one search per row.
+pub(crate) struct Track<'a> {
+    /// The group (one positive fuzzy term with an ASCII needle) whose ends are kept.
+    pub group: usize,
+    /// Per row, where the term's match ends in its scope.
+    pub ends: &'a [AtomicU32],
+    /// When non-zero, `ends` hold the ends of the first `resume` bytes of the needle.
+    pub resume: usize,
 }
 
 #[inline]

@@ -32,9 +32,11 @@ use nucleo_matcher::Utf32Str;
 use rayon::prelude::*;
 
 use crate::timeline::Timeline;
-use haystack::{bytes_match, chars_match, field_hit, with_matcher, Haystacks};
+use std::sync::atomic::AtomicU32;
+
+use haystack::{bytes_match, chars_match, field_hit, with_matcher, Haystacks, Track};
 use nucleo_matcher::pattern::AtomKind;
-use query::{narrows, parse, Query, Scope};
+use query::{narrows, parse, Query, Scope, Term};
 
 /// Which text of an event a highlight is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,13 +48,46 @@ pub enum Field {
 }
 
 /// Prepared haystacks of a timeline and the current query's matches.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Filter {
     hay: Haystacks,
     query: String,
     parsed: Query,
     matches: Vec<usize>,
     spare: Vec<usize>,
+    /// Per row, where the last term's fuzzy match ends (see [`Track`]).
+    ends: Vec<AtomicU32>,
+    /// The term `ends` are kept for, valid for the rows in `matches`.
+    ends_for: Option<Term>,
+}
+
+impl Clone for Filter {
+    fn clone(&self) -> Filter {
+        Filter {
+            hay: self.hay.clone(),
+            query: self.query.clone(),
+            parsed: self.parsed.clone(),
+            matches: self.matches.clone(),
+            spare: Vec::new(),
+            ends: (0..self.hay.len()).map(|_| AtomicU32::new(0)).collect(),
+            ends_for: None,
+        }
+    }
+}
+
+/// The group whose greedy ends can be kept: the last, when it is one positive fuzzy term with
+/// an ASCII needle of two bytes or more.
+fn tracked_group(q: &Query) -> Option<usize> {
+    let g = q.groups.len().checked_sub(1)?;
+    match &q.groups[g][..] {
+        [t] if !t.negative
+            && t.kind == AtomKind::Fuzzy
+            && t.ascii.as_ref().is_some_and(|n| n.len() >= 2) =>
+        {
+            Some(g)
+        }
+        _ => None,
+    }
 }
 
 /// The text a term matches an event's date against.
@@ -75,11 +110,13 @@ impl Filter {
         hay.shrink();
         let matches = (0..hay.len()).collect();
         Filter {
-            hay,
             query: String::new(),
             parsed: Query::default(),
             matches,
             spare: Vec::new(),
+            ends: (0..hay.len()).map(|_| AtomicU32::new(0)).collect(),
+            ends_for: None,
+            hay,
         }
     }
 
@@ -105,6 +142,8 @@ impl Filter {
         }
         let narrowing = incremental && narrows(&parsed, &self.parsed);
         self.spare.clear();
+        let tracked = tracked_group(&parsed);
+        let mut ends_for = None;
         if parsed.groups.is_empty() {
             self.spare.extend(0..self.hay.len());
         } else if narrowing {
@@ -114,24 +153,65 @@ impl Filter {
                 .iter()
                 .map(|g| self.parsed.groups.contains(g))
                 .collect();
+            let mut track = None;
+            if let Some(g) = tracked {
+                let t = &parsed.groups[g][0];
+                if skip[g] {
+                    // unchanged: the kept ends stay valid if they are this term's
+                    if self.ends_for.as_ref() == Some(t) {
+                        ends_for = Some(t.clone());
+                    }
+                } else {
+                    let resume = match (&self.ends_for, &t.ascii) {
+                        (Some(old), Some(new))
+                            if old.scope == t.scope
+                                && old.ignore_case == t.ignore_case
+                                && old
+                                    .ascii
+                                    .as_ref()
+                                    .is_some_and(|o| o.len() < new.len() && new.starts_with(o)) =>
+                        {
+                            old.ascii.as_ref().map_or(0, |o| o.len())
+                        }
+                        _ => 0,
+                    };
+                    track = Some(Track {
+                        group: g,
+                        ends: &self.ends,
+                        resume,
+                    });
+                    ends_for = Some(t.clone());
+                }
+            }
             let hay = &self.hay;
             let q = &parsed;
+            let track = track.as_ref();
             self.spare.par_extend(
                 self.matches
                     .par_iter()
                     .copied()
-                    .filter(|&i| hay.row_matches(i, q, &skip)),
+                    .filter(|&i| hay.row_matches(i, q, &skip, track)),
             );
         } else {
+            let track = tracked.map(|g| Track {
+                group: g,
+                ends: &self.ends,
+                resume: 0,
+            });
+            if let Some(g) = tracked {
+                ends_for = Some(parsed.groups[g][0].clone());
+            }
             let hay = &self.hay;
             let q = &parsed;
+            let track = track.as_ref();
             self.spare.par_extend(
                 (0..hay.len())
                     .into_par_iter()
                     .with_min_len(4096)
-                    .filter(|&i| hay.row_matches(i, q, &[])),
+                    .filter(|&i| hay.row_matches(i, q, &[], track)),
             );
         }
+        self.ends_for = ends_for;
         std::mem::swap(&mut self.matches, &mut self.spare);
         self.parsed = parsed;
     }
@@ -158,7 +238,9 @@ impl Filter {
 
     /// Heap bytes the prepared haystacks and match lists hold.
     pub fn heap_bytes(&self) -> usize {
-        self.hay.heap_bytes() + (self.matches.capacity() + self.spare.capacity()) * 8
+        self.hay.heap_bytes()
+            + (self.matches.capacity() + self.spare.capacity()) * 8
+            + self.ends.capacity() * 4
     }
 
     /// Char positions of `text` (an event's title, or its actors joined by `, `) that the
