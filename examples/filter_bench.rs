@@ -287,6 +287,8 @@ fn main() {
             inc_counts.push(filter.matches().len());
         }
     }
+    let mut slowest: Vec<(Duration, &String)> = incremental.iter().copied().zip(&keys).collect();
+    slowest.sort_by(|a, b| b.0.cmp(&a.0));
     let (scratch, scratch_counts) = time_each(&keys, |k| {
         filter.set_query_from_scratch(k);
         filter.matches().len()
@@ -352,6 +354,11 @@ fn main() {
                 println!("  {d}");
             }
         }
+    }
+    println!();
+    print!("slowest incremental keystrokes:");
+    for (d, k) in slowest.iter().take(6) {
+        print!(" {k:?} {:.1} ms", d.as_secs_f64() * 1e3);
     }
     println!();
     println!("matches per keystroke:");

@@ -19,6 +19,9 @@ use super::query::{bit, Query, Scope, Term};
 /// Set in a row's mask when the row lives in the `char` arena.
 const UNICODE: u64 = 1 << 63;
 const SEP: u8 = 0;
+/// Stands for a non-ASCII character in the folded copies of `char` rows: no ASCII needle byte
+/// equals it.
+const FOREIGN: u8 = 0xFF;
 
 thread_local! {
     static MATCHER: RefCell<Option<Matcher>> = const { RefCell::new(None) };
@@ -47,6 +50,10 @@ struct Row {
 pub(crate) struct Haystacks {
     bytes: Vec<u8>,
     chars: Vec<char>,
+    /// `chars` normalised (`é` → `e`), as bytes: [`FOREIGN`] for what stays non-ASCII.
+    fold_norm: Vec<u8>,
+    /// `chars` normalised and lower-cased, as bytes.
+    fold_lower: Vec<u8>,
     rows: Vec<Row>,
     /// Characters of all fields (plus [`UNICODE`]).
     mask_all: Vec<u64>,
@@ -104,6 +111,8 @@ impl Haystacks {
     pub(crate) fn shrink(&mut self) {
         self.bytes.shrink_to_fit();
         self.chars.shrink_to_fit();
+        self.fold_norm.shrink_to_fit();
+        self.fold_lower.shrink_to_fit();
     }
 
     fn push_ascii<'a>(
@@ -162,10 +171,18 @@ impl Haystacks {
             self.chars.extend(clean_chars(a));
             m_act |= a.chars().fold(0, |m, c| m | char_bits(c));
         }
+        let end = self.chars.len();
+        for &c in &self.chars[start..end] {
+            let n = nucleo_matcher::chars::normalize(c);
+            let l = nucleo_matcher::chars::to_lower_case(n);
+            let byte = |c: char| if c.is_ascii() { c as u8 } else { FOREIGN };
+            self.fold_norm.push(byte(n));
+            self.fold_lower.push(byte(l));
+        }
         self.rows.push(Row {
             start: start as u32,
             act: act as u32,
-            end: self.chars.len() as u32,
+            end: end as u32,
         });
         self.mask_all.push((m_all | m_act) & !UNICODE | UNICODE);
         self.mask_act.push(m_act & !UNICODE);
@@ -180,6 +197,8 @@ impl Haystacks {
     pub(crate) fn heap_bytes(&self) -> usize {
         self.bytes.capacity()
             + self.chars.capacity() * 4
+            + self.fold_norm.capacity()
+            + self.fold_lower.capacity()
             + self.rows.capacity() * std::mem::size_of::<Row>()
             + (self.mask_all.capacity() + self.mask_act.capacity()) * 8
     }
@@ -279,11 +298,27 @@ impl Haystacks {
             Scope::All => r.start,
             Scope::Actors => r.act,
         } as usize;
-        let hay = &self.chars[from..r.end as usize];
-        if t.scope == Scope::Actors && hay.is_empty() {
+        let end = r.end as usize;
+        if t.scope == Scope::Actors && from == end {
             return false;
         }
-        hay.split(|&c| c == '\0')
+        if let (Some(needle), AtomKind::Fuzzy | AtomKind::Substring) = (t.ascii.as_deref(), t.kind)
+        {
+            // an ASCII needle only meets the folded characters: compare bytes
+            let folded = if t.ignore_case {
+                &self.fold_lower
+            } else {
+                &self.fold_norm
+            };
+            let hay = &folded[from..end];
+            return if t.kind == AtomKind::Fuzzy {
+                fuzzy_row(hay, needle, false)
+            } else {
+                find_substring(hay, needle, false)
+            };
+        }
+        self.chars[from..end]
+            .split(|&c| c == '\0')
             .any(|f| chars_match(t, f).is_some())
     }
 }
