@@ -288,7 +288,7 @@ fn main() {
         }
     }
     let mut slowest: Vec<(Duration, &String)> = incremental.iter().copied().zip(&keys).collect();
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
     let (scratch, scratch_counts) = time_each(&keys, |k| {
         filter.set_query_from_scratch(k);
         filter.matches().len()
