@@ -14,7 +14,7 @@ use memchr::{memchr, memchr2, memchr_iter};
 use nucleo_matcher::pattern::AtomKind;
 use nucleo_matcher::{Config, Matcher};
 
-use super::query::{bit, Query, Scope, Term};
+use super::query::{bit, Scope, Term};
 
 /// Set in a row's mask when the row lives in the `char` arena.
 const UNICODE: u64 = 1 << 63;
@@ -203,22 +203,18 @@ impl Haystacks {
             + (self.mask_all.capacity() + self.mask_act.capacity()) * 8
     }
 
-    /// Whether row `i` matches the groups of `q` not marked in `skip`.
+    /// Whether row `i` matches every group of `groups`.
     #[inline]
     pub(crate) fn row_matches(
         &self,
         i: usize,
-        q: &Query,
-        skip: &[bool],
+        groups: &[Vec<Term>],
         track: Option<&Track<'_>>,
     ) -> bool {
         let m_all = self.mask_all[i];
         let m_act = self.mask_act[i];
         let r = self.rows[i];
-        'groups: for (g, terms) in q.groups.iter().enumerate() {
-            if skip.get(g).copied().unwrap_or(false) {
-                continue;
-            }
+        'groups: for (g, terms) in groups.iter().enumerate() {
             if let Some(tr) = track.filter(|tr| tr.group == g && m_all & UNICODE == 0) {
                 let t = &terms[0];
                 let scope_mask = match t.scope {

@@ -36,7 +36,7 @@ use std::sync::atomic::AtomicU32;
 
 use haystack::{bytes_match, chars_match, field_hit, with_matcher, Haystacks, Track};
 use nucleo_matcher::pattern::AtomKind;
-use query::{narrows, parse, Query, Scope, Term};
+use query::{group_narrows, parse, Query, Scope, Term};
 
 /// Which text of an event a highlight is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,9 @@ pub struct Filter {
     parsed: Query,
     matches: Vec<usize>,
     spare: Vec<usize>,
+    /// The matches of every group but the last (when `base_valid`).
+    base: Vec<usize>,
+    base_valid: bool,
     /// Per row, where the last term's fuzzy match ends (see [`Track`]).
     ends: Vec<AtomicU32>,
     /// The term `ends` are kept for, valid for the rows in `matches`.
@@ -69,24 +72,11 @@ impl Clone for Filter {
             parsed: self.parsed.clone(),
             matches: self.matches.clone(),
             spare: Vec::new(),
+            base: Vec::new(),
+            base_valid: false,
             ends: (0..self.hay.len()).map(|_| AtomicU32::new(0)).collect(),
             ends_for: None,
         }
-    }
-}
-
-/// The group whose greedy ends can be kept: the last, when it is one positive fuzzy term with
-/// an ASCII needle of two bytes or more.
-fn tracked_group(q: &Query) -> Option<usize> {
-    let g = q.groups.len().checked_sub(1)?;
-    match &q.groups[g][..] {
-        [t] if !t.negative
-            && t.kind == AtomKind::Fuzzy
-            && t.ascii.as_ref().is_some_and(|n| n.len() >= 2) =>
-        {
-            Some(g)
-        }
-        _ => None,
     }
 }
 
@@ -114,6 +104,8 @@ impl Filter {
             parsed: Query::default(),
             matches,
             spare: Vec::new(),
+            base: Vec::new(),
+            base_valid: false,
             ends: (0..hay.len()).map(|_| AtomicU32::new(0)).collect(),
             ends_for: None,
             hay,
@@ -140,79 +132,115 @@ impl Filter {
         if incremental && parsed == self.parsed {
             return;
         }
-        let narrowing = incremental && narrows(&parsed, &self.parsed);
-        self.spare.clear();
-        let tracked = tracked_group(&parsed);
-        let mut ends_for = None;
-        if parsed.groups.is_empty() {
-            self.spare.extend(0..self.hay.len());
-        } else if narrowing {
-            // groups the previous query had already hold for its matches
-            let skip: Vec<bool> = parsed
-                .groups
-                .iter()
-                .map(|g| self.parsed.groups.contains(g))
-                .collect();
-            let mut track = None;
-            if let Some(g) = tracked {
-                let t = &parsed.groups[g][0];
-                if skip[g] {
-                    // unchanged: the kept ends stay valid if they are this term's
-                    if self.ends_for.as_ref() == Some(t) {
-                        ends_for = Some(t.clone());
-                    }
-                } else {
-                    let resume = match (&self.ends_for, &t.ascii) {
-                        (Some(old), Some(new))
-                            if old.scope == t.scope
-                                && old.ignore_case == t.ignore_case
-                                && old
-                                    .ascii
-                                    .as_ref()
-                                    .is_some_and(|o| o.len() < new.len() && new.starts_with(o)) =>
-                        {
-                            old.ascii.as_ref().map_or(0, |o| o.len())
-                        }
-                        _ => 0,
-                    };
-                    track = Some(Track {
-                        group: g,
-                        ends: &self.ends,
-                        resume,
-                    });
-                    ends_for = Some(t.clone());
-                }
+        let n = self.hay.len();
+        let Some((last, prefix)) = parsed.groups.split_last() else {
+            self.matches.clear();
+            self.matches.extend(0..n);
+            self.base_valid = false;
+            self.ends_for = None;
+            self.parsed = parsed;
+            return;
+        };
+        let old = &self.parsed.groups;
+        if incremental
+            && self.base_valid
+            && old.len() == parsed.groups.len() + 1
+            && old[..old.len() - 1] == parsed.groups[..]
+        {
+            // the last group was deleted: the other groups' matches are the answer
+            std::mem::swap(&mut self.matches, &mut self.base);
+            self.base_valid = false;
+            self.ends_for = None;
+            self.parsed = parsed;
+            return;
+        }
+        // Where to search for the last group: the previous matches (it narrows the previous
+        // last group, or it is a new group after all the previous ones), the matches of the
+        // other groups (kept in `base`; all rows for a one-group query), or everything.
+        #[derive(PartialEq)]
+        enum From {
+            Matches,
+            Base,
+            Scratch,
+        }
+        let same_prefix = !old.is_empty() && old[..old.len() - 1] == *prefix;
+        let from = if !incremental {
+            From::Scratch
+        } else if same_prefix && (prefix.is_empty() || self.base_valid) {
+            let old_last = &old[old.len() - 1];
+            if group_narrows(last, old_last) {
+                From::Matches
+            } else {
+                From::Base
             }
-            let hay = &self.hay;
-            let q = &parsed;
-            let track = track.as_ref();
-            self.spare.par_extend(
-                self.matches
-                    .par_iter()
-                    .copied()
-                    .filter(|&i| hay.row_matches(i, q, &skip, track)),
-            );
+        } else if old.as_slice() == prefix {
+            // a group added after the previous ones: they hold for the previous matches
+            if !prefix.is_empty() {
+                self.base.clear();
+                self.base.extend_from_slice(&self.matches);
+                self.base_valid = true;
+            }
+            From::Matches
         } else {
-            let track = tracked.map(|g| Track {
-                group: g,
-                ends: &self.ends,
-                resume: 0,
-            });
-            if let Some(g) = tracked {
-                ends_for = Some(parsed.groups[g][0].clone());
-            }
+            From::Scratch
+        };
+        if from == From::Scratch && !prefix.is_empty() {
             let hay = &self.hay;
-            let q = &parsed;
-            let track = track.as_ref();
-            self.spare.par_extend(
-                (0..hay.len())
+            self.base.clear();
+            self.base.par_extend(
+                (0..n)
                     .into_par_iter()
                     .with_min_len(4096)
-                    .filter(|&i| hay.row_matches(i, q, &[], track)),
+                    .filter(|&i| hay.row_matches(i, prefix, None)),
             );
+            self.base_valid = true;
         }
-        self.ends_for = ends_for;
+        // greedy ends of the last term are reused when searching the rows they were kept for
+        let track = match &last[..] {
+            [t] if !t.negative
+                && t.kind == AtomKind::Fuzzy
+                && t.ascii.as_ref().is_some_and(|a| a.len() >= 2) =>
+            {
+                let resume = match (&self.ends_for, &t.ascii) {
+                    (Some(old), Some(new))
+                        if from == From::Matches
+                            && old.scope == t.scope
+                            && old.ignore_case == t.ignore_case =>
+                    {
+                        old.ascii
+                            .as_ref()
+                            .filter(|o| o.len() < new.len() && new.starts_with(o))
+                            .map_or(0, |o| o.len())
+                    }
+                    _ => 0,
+                };
+                Some((t.clone(), resume))
+            }
+            _ => None,
+        };
+        let hay = &self.hay;
+        let groups = std::slice::from_ref(last);
+        let tr = track.as_ref().map(|(_, resume)| Track {
+            group: 0,
+            ends: &self.ends,
+            resume: *resume,
+        });
+        let tr = tr.as_ref();
+        self.spare.clear();
+        let keep = |&i: &usize| hay.row_matches(i, groups, tr);
+        match from {
+            From::Matches => self
+                .spare
+                .par_extend(self.matches.par_iter().copied().filter(keep)),
+            From::Base | From::Scratch if !prefix.is_empty() => self
+                .spare
+                .par_extend(self.base.par_iter().copied().filter(keep)),
+            _ => self
+                .spare
+                .par_extend((0..n).into_par_iter().with_min_len(4096).filter(keep)),
+        }
         std::mem::swap(&mut self.matches, &mut self.spare);
+        self.ends_for = track.map(|(t, _)| t);
         self.parsed = parsed;
     }
 
@@ -240,6 +268,7 @@ impl Filter {
     pub fn heap_bytes(&self) -> usize {
         self.hay.heap_bytes()
             + (self.matches.capacity() + self.spare.capacity()) * 8
+            + self.base.capacity() * 8
             + self.ends.capacity() * 4
     }
 

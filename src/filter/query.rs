@@ -202,12 +202,8 @@ fn term_implies(new: &Term, old: &Term) -> bool {
     }
 }
 
-/// Whether every event matching `new` matches `old`, so that `new` need only be tried on the
-/// events `old` kept. Conservative: `false` when unsure.
-pub(crate) fn narrows(new: &Query, old: &Query) -> bool {
-    old.groups.iter().all(|og| {
-        new.groups
-            .iter()
-            .any(|ng| ng.iter().all(|n| og.iter().any(|o| term_implies(n, o))))
-    })
+/// Whether every event matching the group `new` matches the group `old`, so that `new` need
+/// only be tried on the events `old` kept. Conservative: `false` when unsure.
+pub(crate) fn group_narrows(new: &[Term], old: &[Term]) -> bool {
+    new.iter().all(|n| old.iter().any(|o| term_implies(n, o)))
 }
