@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use memchr::{memchr, memchr2, memchr_iter};
+use memchr::{memchr, memchr_iter};
 use nucleo_matcher::pattern::AtomKind;
 use nucleo_matcher::{Config, Matcher};
 
@@ -283,9 +283,35 @@ impl Haystacks {
         match t.kind {
             AtomKind::Fuzzy => fuzzy_row(hay, needle, t.ignore_case),
             AtomKind::Substring => find_substring(hay, needle, t.ignore_case),
-            _ => hay
-                .split(|&b| b == SEP)
-                .any(|f| bytes_match(t, f).is_some()),
+            kind => {
+                let (first, last) = (needle[0], needle[needle.len() - 1]);
+                let same = |b: u8, c: u8| {
+                    b == c || (t.ignore_case && c.is_ascii_lowercase() && (b | 0x20) == c)
+                };
+                // a field is worth a full check only when its first (last) byte can start
+                // (end) the match; white space is trimmed, so it is always worth one
+                let may = |f: &[u8]| match (kind, f.first(), f.last()) {
+                    (_, None, _) | (_, _, None) => false,
+                    (AtomKind::Prefix, Some(&b), _) => b.is_ascii_whitespace() || same(b, first),
+                    (AtomKind::Postfix, _, Some(&b)) => b.is_ascii_whitespace() || same(b, last),
+                    (_, Some(&b), Some(&e)) => {
+                        (b.is_ascii_whitespace() || same(b, first))
+                            && (e.is_ascii_whitespace() || same(e, last))
+                    }
+                };
+                let mut at = 0;
+                loop {
+                    let end = memchr(SEP, &hay[at..]).map_or(hay.len(), |k| at + k);
+                    let f = &hay[at..end];
+                    if may(f) && bytes_match(t, f).is_some() {
+                        return true;
+                    }
+                    if end >= hay.len() {
+                        return false;
+                    }
+                    at = end + 1;
+                }
+            }
         }
     }
 
@@ -330,27 +356,6 @@ impl Term {
     }
 }
 
-#[inline]
-fn find_byte(c: u8, hay: &[u8], ignore_case: bool) -> Option<usize> {
-    if ignore_case && c.is_ascii_lowercase() {
-        memchr2(c, c - 32, hay)
-    } else {
-        memchr(c, hay)
-    }
-}
-
-/// Greedy subsequence from `from`: the end of the match, if any.
-#[inline]
-fn subsequence_end(hay: &[u8], needle: &[u8], ignore_case: bool) -> Option<(usize, usize)> {
-    let (&first, rest) = needle.split_first()?;
-    let start = find_byte(first, hay, ignore_case)?;
-    let mut pos = start + 1;
-    for &c in rest {
-        pos += find_byte(c, &hay[pos..], ignore_case)? + 1;
-    }
-    Some((start, pos))
-}
-
 /// Whether `needle` is a subsequence of one of the NUL-separated fields of `hay`.
 fn fuzzy_row(hay: &[u8], needle: &[u8], ignore_case: bool) -> bool {
     fuzzy_row_end(hay, needle, ignore_case).is_some()
@@ -359,16 +364,7 @@ fn fuzzy_row(hay: &[u8], needle: &[u8], ignore_case: bool) -> bool {
 /// Where the greedy match of `needle` ends in the first NUL-separated field of `hay` that
 /// holds it as a subsequence.
 fn fuzzy_row_end(hay: &[u8], needle: &[u8], ignore_case: bool) -> Option<usize> {
-    let mut at = 0;
-    loop {
-        let (start, end) = subsequence_end(&hay[at..], needle, ignore_case)?;
-        match memchr(SEP, &hay[at + start..at + end]) {
-            None => return Some(at + end),
-            // the match crossed into the next field: retry from the field the first needle
-            // character ended up in
-            Some(s) => at += start + s + 1,
-        }
-    }
+    fuzzy_scan(hay, needle, ignore_case, 0, 0)
 }
 
 /// [`fuzzy_row_end`] for `needle` when `prev` is that of its first `done` bytes: the greedy
@@ -380,26 +376,55 @@ fn fuzzy_resume(
     prev: usize,
     done: usize,
 ) -> Option<usize> {
-    let prev = prev.min(hay.len());
-    let field_end = memchr(SEP, &hay[prev..]).map_or(hay.len(), |k| prev + k);
-    let mut pos = prev;
-    let mut extended = true;
-    for &c in &needle[done.min(needle.len())..] {
-        match find_byte(c, &hay[pos..field_end], ignore_case) {
-            Some(k) => pos += k + 1,
-            None => {
-                extended = false;
-                break;
+    fuzzy_scan(
+        hay,
+        needle,
+        ignore_case,
+        prev.min(hay.len()),
+        done.min(needle.len()),
+    )
+}
+
+/// One pass of greedy subsequence matching from `from`, with the first `k` needle bytes
+/// already matched; a NUL (the start of the next field) starts the needle over. Short rows and
+/// common letters make a plain loop cheaper than a vectorised search per needle byte.
+#[inline]
+fn fuzzy_scan(
+    hay: &[u8],
+    needle: &[u8],
+    ignore_case: bool,
+    from: usize,
+    mut k: usize,
+) -> Option<usize> {
+    let n = needle.len();
+    if k >= n {
+        return Some(from);
+    }
+    // a lower-case needle letter also meets its upper case: compare with bit 5 set
+    let fold = |c: u8| {
+        if ignore_case && c.is_ascii_lowercase() {
+            0x20
+        } else {
+            0
+        }
+    };
+    let mut c = needle[k];
+    let mut f = fold(c);
+    for (i, &b) in hay[from..].iter().enumerate() {
+        if (b | f) == c {
+            k += 1;
+            if k == n {
+                return Some(from + i + 1);
             }
+            c = needle[k];
+            f = fold(c);
+        } else if b == SEP && k > 0 {
+            k = 0;
+            c = needle[0];
+            f = fold(c);
         }
     }
-    if extended {
-        return Some(pos);
-    }
-    if field_end >= hay.len() {
-        return None;
-    }
-    fuzzy_row_end(&hay[field_end + 1..], needle, ignore_case).map(|e| e + field_end + 1)
+    None
 }
 
 /// Greedy match ends of one fuzzy term, kept per row between keystrokes so that a character

@@ -151,6 +151,11 @@ pub(crate) fn parse(query: &str) -> Query {
         }
         or_next = false;
     }
+    // alternatives with short needles are tried first: they match most often, and a single
+    // letter is decided by a row's mask alone
+    for g in &mut groups {
+        g.sort_by_key(|t| (t.negative, t.chars.len()));
+    }
     Query { groups }
 }
 
