@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use memchr::{memchr, memchr_iter};
+use memchr::{memchr, memchr2, memchr_iter};
 use nucleo_matcher::pattern::AtomKind;
 use nucleo_matcher::{Config, Matcher};
 
@@ -59,6 +59,8 @@ pub(crate) struct Haystacks {
     mask_all: Vec<u64>,
     /// Characters of the actors.
     mask_act: Vec<u64>,
+    /// First (low half) and last (high half) bytes of each field (see [`edge_bits`]).
+    edges: Vec<u64>,
 }
 
 fn clean_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
@@ -67,6 +69,38 @@ fn clean_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
 
 fn clean_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().map(|c| if c == '\0' { ' ' } else { c })
+}
+
+/// The bit of a field's first byte `a` (low half) and of its last byte `z` (high half).
+#[inline]
+fn edge_bits(a: u8, z: u8) -> u64 {
+    let low = |b: u8| 1u64 << (bit(b).trailing_zeros() % 32);
+    low(a) | low(z) << 32
+}
+
+/// The edge bits an anchored term needs: its needle's first byte for a prefix, last for a
+/// suffix, both for an exact term; none when white space makes them unsure.
+pub(crate) fn needle_edges(kind: AtomKind, needle: &[u8]) -> u64 {
+    let (Some(&a), Some(&z)) = (needle.first(), needle.last()) else {
+        return 0;
+    };
+    let e = edge_bits(a, z);
+    let first = if (a as char).is_whitespace() {
+        0
+    } else {
+        e & 0xFFFF_FFFF
+    };
+    let last = if (z as char).is_whitespace() {
+        0
+    } else {
+        e & !0xFFFF_FFFF
+    };
+    match kind {
+        AtomKind::Prefix => first,
+        AtomKind::Postfix => last,
+        AtomKind::Exact => first | last,
+        _ => 0,
+    }
 }
 
 /// The mask bits a haystack character can stand for under nucleo's case folding and
@@ -91,6 +125,7 @@ impl Haystacks {
             rows: Vec::with_capacity(n),
             mask_all: Vec::with_capacity(n),
             mask_act: Vec::with_capacity(n),
+            edges: Vec::with_capacity(n),
             ..Haystacks::default()
         }
     }
@@ -138,11 +173,22 @@ impl Haystacks {
         let m_all = self.bytes[start..act]
             .iter()
             .fold(m_act, |m, &b| m | bit(b));
+        let mut edges = 0u64;
+        for f in self.bytes[start..].split(|&b| b == SEP) {
+            edges |= match (f.first(), f.last()) {
+                (Some(&a), Some(&z)) if !a.is_ascii_whitespace() && !z.is_ascii_whitespace() => {
+                    edge_bits(a, z)
+                }
+                (None, _) | (_, None) => 0,
+                _ => !0,
+            };
+        }
         self.rows.push(Row {
             start: start as u32,
             act: act as u32,
             end: self.bytes.len() as u32,
         });
+        self.edges.push(edges);
         self.mask_all.push(m_all & !UNICODE);
         self.mask_act.push(m_act & !UNICODE);
     }
@@ -184,6 +230,7 @@ impl Haystacks {
             act: act as u32,
             end: end as u32,
         });
+        self.edges.push(!0);
         self.mask_all.push((m_all | m_act) & !UNICODE | UNICODE);
         self.mask_act.push(m_act & !UNICODE);
     }
@@ -200,7 +247,7 @@ impl Haystacks {
             + self.fold_norm.capacity()
             + self.fold_lower.capacity()
             + self.rows.capacity() * std::mem::size_of::<Row>()
-            + (self.mask_all.capacity() + self.mask_act.capacity()) * 8
+            + (self.mask_all.capacity() + self.mask_act.capacity() + self.edges.capacity()) * 8
     }
 
     /// Whether row `i` matches every group of `groups`.
@@ -255,6 +302,9 @@ impl Haystacks {
                     self.unicode_hit(r, t)
                 } else if t.single_char_by_mask() {
                     true
+                } else if t.edges & !self.edges[i] != 0 {
+                    // no field starts (ends) with what the anchored term needs
+                    false
                 } else {
                     self.ascii_hit(r, t)
                 };
@@ -408,23 +458,46 @@ fn fuzzy_scan(
             0
         }
     };
-    let mut c = needle[k];
-    let mut f = fold(c);
-    for (i, &b) in hay[from..].iter().enumerate() {
-        if (b | f) == c {
-            k += 1;
+    let first = needle[0];
+    let mut pos = from;
+    loop {
+        if k == 0 {
+            // the needle starts over: find its first byte with a vectorised search
+            let p = if fold(first) != 0 {
+                memchr2(first, first - 32, &hay[pos..])
+            } else {
+                memchr(first, &hay[pos..])
+            }?;
+            pos += p + 1;
+            k = 1;
             if k == n {
-                return Some(from + i + 1);
+                return Some(pos);
             }
-            c = needle[k];
-            f = fold(c);
-        } else if b == SEP && k > 0 {
-            k = 0;
-            c = needle[0];
-            f = fold(c);
         }
+        // the rest usually follows within a few bytes: a plain loop
+        let mut c = needle[k];
+        let mut f = fold(c);
+        let mut restart = false;
+        while pos < hay.len() {
+            let b = hay[pos];
+            pos += 1;
+            if (b | f) == c {
+                k += 1;
+                if k == n {
+                    return Some(pos);
+                }
+                c = needle[k];
+                f = fold(c);
+            } else if b == SEP {
+                restart = true;
+                break;
+            }
+        }
+        if !restart {
+            return None;
+        }
+        k = 0;
     }
-    None
 }
 
 /// Greedy match ends of one fuzzy term, kept per row between keystrokes so that a character

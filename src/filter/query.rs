@@ -37,6 +37,8 @@ pub(crate) struct Term {
     pub normalize: bool,
     /// Letters, digits and other ASCII characters the needle needs (see [`bit`]).
     pub mask: u64,
+    /// For an anchored term, the field edges it needs (see `haystack::needle_edges`).
+    pub edges: u64,
 }
 
 /// A parsed query: every group must match; a group matches when one of its terms does.
@@ -120,6 +122,9 @@ pub(crate) fn parse_term(raw: &str) -> Option<Term> {
             (None, ic, mask)
         }
     };
+    let edges = ascii
+        .as_deref()
+        .map_or(0, |n| super::haystack::needle_edges(atom.kind, n));
     Some(Term {
         scope,
         negative,
@@ -130,6 +135,7 @@ pub(crate) fn parse_term(raw: &str) -> Option<Term> {
         ignore_case,
         normalize,
         mask,
+        edges,
     })
 }
 
