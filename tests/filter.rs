@@ -548,3 +548,56 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn large_timelines_split_across_cores_keep_order() {
+    // more rows than one parallel chunk holds
+    let words = [
+        "raj", "Singh", "tokyo", "Erdoğan", "india", "pact", "navy", "2020",
+    ];
+    let mut x = 12345u64;
+    let mut next = || {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (x >> 33) as usize
+    };
+    let events: Vec<Event> = (0..40_000)
+        .map(|_| {
+            let title = format!(
+                "{} {} {}",
+                words[next() % 8],
+                words[next() % 8],
+                words[next() % 8]
+            );
+            let actor = format!("{} {}", words[next() % 8], words[next() % 8]);
+            event(None, &title, &[&actor])
+        })
+        .collect();
+    let tl = Timeline::new(Vec::new(), events, HashMap::new());
+    let mut typed = Filter::new(&tl);
+    let mut fresh = Filter::new(&tl);
+    for q in [
+        "r",
+        "ra",
+        "raj",
+        "raj s",
+        "raj si",
+        "raj sin",
+        "raj",
+        "@sin",
+        "@sing !pact",
+        "erdogan | navy",
+    ] {
+        typed.set_query(q);
+        fresh.set_query_from_scratch(q);
+        assert_eq!(typed.matches(), fresh.matches(), "{q}");
+        assert!(typed.matches().windows(2).all(|w| w[0] < w[1]));
+    }
+    let groups = vec![
+        vec![(true, "sing".to_string())],
+        vec![(false, "!pact".to_string())],
+    ];
+    assert_eq!(filter(&tl, "@sing !pact"), reference(&tl, &groups));
+    assert!(!reference(&tl, &groups).is_empty());
+}

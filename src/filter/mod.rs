@@ -55,6 +55,8 @@ pub struct Filter {
     parsed: Query,
     matches: Vec<usize>,
     spare: Vec<usize>,
+    /// Per-chunk result buffers, kept between keystrokes.
+    chunks: Vec<Vec<usize>>,
     /// The matches of every group but the last (when `base_valid`).
     base: Vec<usize>,
     base_valid: bool,
@@ -72,11 +74,70 @@ impl Clone for Filter {
             parsed: self.parsed.clone(),
             matches: self.matches.clone(),
             spare: Vec::new(),
+            chunks: Vec::new(),
             base: Vec::new(),
             base_valid: false,
             ends: (0..self.hay.len()).map(|_| AtomicU32::new(0)).collect(),
             ends_for: None,
         }
+    }
+}
+
+/// The rows a search goes through.
+#[derive(Clone, Copy)]
+enum Rows<'a> {
+    All(usize),
+    Some(&'a [usize]),
+}
+
+impl Rows<'_> {
+    fn len(self) -> usize {
+        match self {
+            Rows::All(n) => n,
+            Rows::Some(s) => s.len(),
+        }
+    }
+
+    fn get(self, j: usize) -> usize {
+        match self {
+            Rows::All(_) => j,
+            Rows::Some(s) => s[j],
+        }
+    }
+}
+
+/// Rows a chunk holds: large enough to pay for a task, small enough to balance two cores.
+const CHUNK: usize = 16 * 1024;
+
+/// The rows that `keep` keeps, in order, into `out`: chunks filtered in parallel into buffers
+/// that are reused between keystrokes, then joined.
+fn par_filter(
+    rows: Rows<'_>,
+    chunks: &mut Vec<Vec<usize>>,
+    out: &mut Vec<usize>,
+    keep: impl Fn(usize) -> bool + Sync,
+) {
+    out.clear();
+    let len = rows.len();
+    if len <= CHUNK {
+        out.extend((0..len).map(|j| rows.get(j)).filter(|&i| keep(i)));
+        return;
+    }
+    let count = len.div_ceil(CHUNK);
+    if chunks.len() < count {
+        chunks.resize_with(count, Vec::new);
+    }
+    chunks[..count]
+        .par_iter_mut()
+        .enumerate()
+        .for_each(|(c, buf)| {
+            buf.clear();
+            let hi = ((c + 1) * CHUNK).min(len);
+            buf.extend((c * CHUNK..hi).map(|j| rows.get(j)).filter(|&i| keep(i)));
+        });
+    out.reserve(chunks[..count].iter().map(Vec::len).sum());
+    for buf in &chunks[..count] {
+        out.extend_from_slice(buf);
     }
 }
 
@@ -104,6 +165,7 @@ impl Filter {
             parsed: Query::default(),
             matches,
             spare: Vec::new(),
+            chunks: Vec::new(),
             base: Vec::new(),
             base_valid: false,
             ends: (0..hay.len()).map(|_| AtomicU32::new(0)).collect(),
@@ -186,13 +248,9 @@ impl Filter {
         };
         if from == From::Scratch && !prefix.is_empty() {
             let hay = &self.hay;
-            self.base.clear();
-            self.base.par_extend(
-                (0..n)
-                    .into_par_iter()
-                    .with_min_len(4096)
-                    .filter(|&i| hay.row_matches(i, prefix, None)),
-            );
+            par_filter(Rows::All(n), &mut self.chunks, &mut self.base, |i| {
+                hay.row_matches(i, prefix, None)
+            });
             self.base_valid = true;
         }
         // greedy ends of the last term are reused when searching the rows they were kept for
@@ -227,18 +285,13 @@ impl Filter {
         });
         let tr = tr.as_ref();
         self.spare.clear();
-        let keep = |&i: &usize| hay.row_matches(i, groups, tr);
-        match from {
-            From::Matches => self
-                .spare
-                .par_extend(self.matches.par_iter().copied().filter(keep)),
-            From::Base | From::Scratch if !prefix.is_empty() => self
-                .spare
-                .par_extend(self.base.par_iter().copied().filter(keep)),
-            _ => self
-                .spare
-                .par_extend((0..n).into_par_iter().with_min_len(4096).filter(keep)),
-        }
+        let keep = |i: usize| hay.row_matches(i, groups, tr);
+        let rows = match from {
+            From::Matches => Rows::Some(&self.matches),
+            From::Base | From::Scratch if !prefix.is_empty() => Rows::Some(&self.base),
+            _ => Rows::All(n),
+        };
+        par_filter(rows, &mut self.chunks, &mut self.spare, keep);
         std::mem::swap(&mut self.matches, &mut self.spare);
         self.ends_for = track.map(|(t, _)| t);
         self.parsed = parsed;
