@@ -25,7 +25,9 @@ fn prefixes(q: &str) -> impl Iterator<Item = String> + '_ {
 fn bench(c: &mut Criterion) {
     let tl = gen_events::timeline(100_000, 7);
     let mut g = c.benchmark_group("filter_100k");
-    g.sample_size(10);
+    g.sample_size(10)
+        .warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(std::time::Duration::from_secs(3));
     g.bench_function("prepare", |b| b.iter(|| Filter::new(&tl)));
     let mut f = Filter::new(&tl);
     for q in TYPED {

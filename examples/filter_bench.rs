@@ -357,7 +357,7 @@ fn main() {
     }
     println!();
     print!("slowest incremental keystrokes:");
-    for (d, k) in slowest.iter().take(usize::MAX) {
+    for (d, k) in slowest.iter().take(8) {
         print!(" {k:?} {:.1} ms", d.as_secs_f64() * 1e3);
     }
     println!();

@@ -259,19 +259,20 @@ impl Haystacks {
         track: Option<&Track<'_>>,
     ) -> bool {
         let m_all = self.mask_all[i];
-        let m_act = self.mask_act[i];
-        let r = self.rows[i];
+        let m_act = || self.mask_act[i];
+        let r = || self.rows[i];
         'groups: for (g, terms) in groups.iter().enumerate() {
             if let Some(tr) = track.filter(|tr| tr.group == g && m_all & UNICODE == 0) {
                 let t = &terms[0];
                 let scope_mask = match t.scope {
                     Scope::All => m_all,
-                    Scope::Actors => m_act,
+                    Scope::Actors => m_act(),
                 };
                 if t.mask & !scope_mask != 0 {
                     return false;
                 }
                 let needle = t.ascii.as_deref().unwrap_or_default();
+                let r = r();
                 let from = match t.scope {
                     Scope::All => r.start,
                     Scope::Actors => r.act,
@@ -294,19 +295,19 @@ impl Haystacks {
             for t in terms {
                 let scope_mask = match t.scope {
                     Scope::All => m_all,
-                    Scope::Actors => m_act,
+                    Scope::Actors => m_act(),
                 };
                 let hit = if t.mask & !scope_mask != 0 {
                     false
                 } else if m_all & UNICODE != 0 {
-                    self.unicode_hit(r, t)
+                    self.unicode_hit(r(), t)
                 } else if t.single_char_by_mask() {
                     true
                 } else if t.edges & !self.edges[i] != 0 {
                     // no field starts (ends) with what the anchored term needs
                     false
                 } else {
-                    self.ascii_hit(r, t)
+                    self.ascii_hit(r(), t)
                 };
                 if hit != t.negative {
                     continue 'groups;
