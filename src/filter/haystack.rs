@@ -142,6 +142,35 @@ impl Haystacks {
         }
     }
 
+    /// Reserves room for the arenas of `parts`.
+    pub(crate) fn reserve_for(&mut self, parts: &[Haystacks]) {
+        let sum = |f: fn(&Haystacks) -> usize| parts.iter().map(f).sum::<usize>();
+        self.bytes.reserve_exact(sum(|h| h.bytes.len()));
+        self.chars.reserve_exact(sum(|h| h.chars.len()));
+        self.fold_norm.reserve_exact(sum(|h| h.fold_norm.len()));
+        self.fold_lower.reserve_exact(sum(|h| h.fold_lower.len()));
+    }
+
+    /// Appends the rows of `other` after this one's.
+    pub(crate) fn append(&mut self, other: Haystacks) {
+        let (ob, oc) = (self.bytes.len() as u32, self.chars.len() as u32);
+        for (r, m) in other.rows.iter().zip(&other.mask_all) {
+            let o = if m & UNICODE != 0 { oc } else { ob };
+            self.rows.push(Row {
+                start: r.start + o,
+                act: r.act + o,
+                end: r.end + o,
+            });
+        }
+        self.bytes.extend_from_slice(&other.bytes);
+        self.chars.extend_from_slice(&other.chars);
+        self.fold_norm.extend_from_slice(&other.fold_norm);
+        self.fold_lower.extend_from_slice(&other.fold_lower);
+        self.mask_all.extend_from_slice(&other.mask_all);
+        self.mask_act.extend_from_slice(&other.mask_act);
+        self.edges.extend_from_slice(&other.edges);
+    }
+
     /// Releases spare capacity.
     pub(crate) fn shrink(&mut self) {
         self.bytes.shrink_to_fit();

@@ -152,11 +152,24 @@ pub fn date_text(date: Option<crate::temporal::DateValue>, out: &mut String) {
 impl Filter {
     /// Prepares the haystacks (once per timeline).
     pub fn new(timeline: &Timeline) -> Filter {
+        // chunks prepared in parallel, then joined in order
+        let parts: Vec<Haystacks> = timeline
+            .events
+            .par_chunks(CHUNK)
+            .map(|events| {
+                let mut hay = Haystacks::with_capacity(events.len());
+                let mut date = String::new();
+                for e in events {
+                    date_text(e.date, &mut date);
+                    hay.push(&e.title, &date, &e.actors);
+                }
+                hay
+            })
+            .collect();
         let mut hay = Haystacks::with_capacity(timeline.events.len());
-        let mut date = String::new();
-        for e in &timeline.events {
-            date_text(e.date, &mut date);
-            hay.push(&e.title, &date, &e.actors);
+        hay.reserve_for(&parts);
+        for part in parts {
+            hay.append(part);
         }
         hay.shrink();
         let matches = (0..hay.len()).collect();
