@@ -106,6 +106,9 @@ pub(crate) fn needle_edges(kind: AtomKind, needle: &[u8]) -> u64 {
 /// The mask bits a haystack character can stand for under nucleo's case folding and
 /// normalisation.
 fn char_bits(c: char) -> u64 {
+    if c.is_ascii() {
+        return bit(c as u8);
+    }
     let n = nucleo_matcher::chars::normalize(c);
     [
         c,
@@ -248,6 +251,11 @@ impl Haystacks {
         }
         let end = self.chars.len();
         for &c in &self.chars[start..end] {
+            if c.is_ascii() {
+                self.fold_norm.push(c as u8);
+                self.fold_lower.push(c.to_ascii_lowercase() as u8);
+                continue;
+            }
             let n = nucleo_matcher::chars::normalize(c);
             let l = nucleo_matcher::chars::to_lower_case(n);
             let byte = |c: char| if c.is_ascii() { c as u8 } else { FOREIGN };

@@ -28,6 +28,8 @@ mod query;
 
 use std::fmt::Write as _;
 
+use chrono::Datelike;
+
 use nucleo_matcher::Utf32Str;
 use rayon::prelude::*;
 
@@ -143,10 +145,16 @@ fn par_filter(
 
 /// The text a term matches an event's date against.
 pub fn date_text(date: Option<crate::temporal::DateValue>, out: &mut String) {
+    use crate::temporal::DateValue;
     out.clear();
-    if let Some(d) = date {
-        let _ = write!(out, "{d}");
-    }
+    let _ = match date {
+        None => Ok(()),
+        // the same text as `Display`, without its format parser (a million dates at load)
+        Some(DateValue::Day(d)) if (0..=9999).contains(&d.year()) => {
+            write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        }
+        Some(d) => write!(out, "{d}"),
+    };
 }
 
 impl Filter {
