@@ -51,6 +51,10 @@ pub(crate) struct Query {
 /// bytes share the remaining ones. Bit 63 is left free.
 #[inline]
 pub(crate) fn bit(b: u8) -> u64 {
+    BITS[b as usize]
+}
+
+const fn bit_of(b: u8) -> u64 {
     let b = b.to_ascii_lowercase();
     let i = match b {
         b'a'..=b'z' => b - b'a',
@@ -59,6 +63,16 @@ pub(crate) fn bit(b: u8) -> u64 {
     };
     1u64 << i
 }
+
+const BITS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = bit_of(b as u8);
+        b += 1;
+    }
+    t
+};
 
 /// Splits a query into raw terms at unescaped spaces, as nucleo's pattern parser does.
 pub(crate) fn raw_terms(query: &str) -> impl Iterator<Item = &str> + '_ {
