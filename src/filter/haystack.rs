@@ -338,7 +338,7 @@ impl Haystacks {
                     false
                 } else if m_all & UNICODE != 0 {
                     self.unicode_hit(r(), t)
-                } else if t.single_char_by_mask() {
+                } else if t.by_mask {
                     true
                 } else if t.edges & !self.edges[i] != 0 {
                     // no field starts (ends) with what the anchored term needs
@@ -430,17 +430,6 @@ impl Haystacks {
         self.chars[from..end]
             .split(|&c| c == '\0')
             .any(|f| chars_match(t, f).is_some())
-    }
-}
-
-impl Term {
-    /// A one-letter or one-digit case-insensitive fuzzy or substring term: on an ASCII row the
-    /// mask alone decides it.
-    #[inline]
-    fn single_char_by_mask(&self) -> bool {
-        self.ignore_case
-            && matches!(self.kind, AtomKind::Fuzzy | AtomKind::Substring)
-            && matches!(self.ascii.as_deref(), Some([c]) if c.is_ascii_alphanumeric())
     }
 }
 

@@ -39,6 +39,9 @@ pub(crate) struct Term {
     pub mask: u64,
     /// For an anchored term, the field edges it needs (see `haystack::needle_edges`).
     pub edges: u64,
+    /// One letter or digit, case-insensitive, fuzzy or substring: on an ASCII row the mask
+    /// alone decides it.
+    pub by_mask: bool,
 }
 
 /// A parsed query: every group must match; a group matches when one of its terms does.
@@ -139,7 +142,11 @@ pub(crate) fn parse_term(raw: &str) -> Option<Term> {
     let edges = ascii
         .as_deref()
         .map_or(0, |n| super::haystack::needle_edges(atom.kind, n));
+    let by_mask = ignore_case
+        && matches!(atom.kind, AtomKind::Fuzzy | AtomKind::Substring)
+        && matches!(ascii.as_deref(), Some([c]) if c.is_ascii_alphanumeric());
     Some(Term {
+        by_mask,
         scope,
         negative,
         kind: atom.kind,
