@@ -144,7 +144,7 @@ fn par_filter(
 }
 
 /// The text a term matches an event's date against.
-pub fn date_text(date: Option<crate::temporal::DateValue>, out: &mut String) {
+fn date_text(date: Option<crate::temporal::DateValue>, out: &mut String) {
     use crate::temporal::DateValue;
     out.clear();
     let _ = match date {
