@@ -1,0 +1,445 @@
+//! The timeline filter: fzf's query syntax plus actor-only terms, decided by nucleo-matcher's
+//! rules over haystacks prepared once per timeline.
+//!
+//! A query is space-separated terms that must all match (a lone `|` between two terms makes
+//! them alternatives). A term is fuzzy (`raj`), substring (`'raj`), prefix (`^raj`), suffix
+//! (`raj$`), exact (`^raj$`), or any of these negated (`!raj`, `!^raj`, …); it is
+//! case-insensitive unless it holds an upper-case letter (smart case). A term matches an event
+//! when it matches its title, its date (`2024-11-22`) or one of its actors; a term written
+//! `@name` or `actor:name` matches the actors only. A backslash escapes a space (`@Rajnath\
+//! Singh`). Events stay in timeline order: the score only decides whether an event is kept.
+//!
+//! The API the screen and `export --query` use:
+//! - [`Filter::new`] prepares the haystacks of a timeline once;
+//! - [`Filter::set_query`] applies a query (searching only the previous matches when the query
+//!   narrows the previous one, as typing does);
+//! - [`Filter::matches`] lists the matching events in timeline order;
+//! - [`Filter::highlight`] gives the matched char positions in an event's title or actors;
+//! - [`filter`] is the one-shot form; [`filter_names`] filters a list of names (the actor list);
+//!   [`actor_query`] is the term that keeps one actor's events.
+//!
+//! Speed: each row carries masks of the characters it holds, so a term needing a character a
+//! row lacks costs one AND; rows of ASCII text are then decided by a memchr-driven subsequence
+//! (or substring, prefix, suffix) check that gives nucleo's yes/no without its scoring; rows
+//! holding other characters go to nucleo. Rows are split across cores with rayon.
+
+mod haystack;
+mod query;
+
+use std::fmt::Write as _;
+
+use chrono::Datelike;
+
+use nucleo_matcher::Utf32Str;
+use rayon::prelude::*;
+
+use crate::timeline::Timeline;
+use std::sync::atomic::AtomicU32;
+
+use haystack::{bytes_match, chars_match, field_hit, with_matcher, Haystacks, Track};
+use nucleo_matcher::pattern::AtomKind;
+use query::{group_narrows, parse, Query, Scope, Term};
+
+/// Which text of an event a highlight is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The title.
+    Title,
+    /// The actors joined by `, `.
+    Actors,
+}
+
+/// Prepared haystacks of a timeline and the current query's matches.
+#[derive(Debug)]
+pub struct Filter {
+    hay: Haystacks,
+    query: String,
+    parsed: Query,
+    matches: Vec<usize>,
+    spare: Vec<usize>,
+    /// Per-chunk result buffers, kept between keystrokes.
+    chunks: Vec<Vec<usize>>,
+    /// The matches of every group but the last (when `base_valid`).
+    base: Vec<usize>,
+    base_valid: bool,
+    /// Per row, where the last term's fuzzy match ends (see [`Track`]).
+    ends: Vec<AtomicU32>,
+    /// The term `ends` are kept for, valid for the rows in `matches`.
+    ends_for: Option<Term>,
+}
+
+impl Clone for Filter {
+    fn clone(&self) -> Filter {
+        Filter {
+            hay: self.hay.clone(),
+            query: self.query.clone(),
+            parsed: self.parsed.clone(),
+            matches: self.matches.clone(),
+            spare: Vec::new(),
+            chunks: Vec::new(),
+            base: Vec::new(),
+            base_valid: false,
+            ends: (0..self.hay.len()).map(|_| AtomicU32::new(0)).collect(),
+            ends_for: None,
+        }
+    }
+}
+
+/// The rows a search goes through.
+#[derive(Clone, Copy)]
+enum Rows<'a> {
+    All(usize),
+    Some(&'a [usize]),
+}
+
+impl Rows<'_> {
+    fn len(self) -> usize {
+        match self {
+            Rows::All(n) => n,
+            Rows::Some(s) => s.len(),
+        }
+    }
+
+    fn get(self, j: usize) -> usize {
+        match self {
+            Rows::All(_) => j,
+            Rows::Some(s) => s[j],
+        }
+    }
+}
+
+/// Rows a chunk holds: large enough to pay for a task, small enough to balance two cores.
+const CHUNK: usize = 16 * 1024;
+
+/// The rows that `keep` keeps, in order, into `out`: chunks filtered in parallel into buffers
+/// that are reused between keystrokes, then joined.
+fn par_filter(
+    rows: Rows<'_>,
+    chunks: &mut Vec<Vec<usize>>,
+    out: &mut Vec<usize>,
+    keep: impl Fn(usize) -> bool + Sync,
+) {
+    out.clear();
+    let len = rows.len();
+    if len <= CHUNK {
+        out.extend((0..len).map(|j| rows.get(j)).filter(|&i| keep(i)));
+        return;
+    }
+    let count = len.div_ceil(CHUNK);
+    if chunks.len() < count {
+        chunks.resize_with(count, Vec::new);
+    }
+    chunks[..count]
+        .par_iter_mut()
+        .enumerate()
+        .for_each(|(c, buf)| {
+            buf.clear();
+            let hi = ((c + 1) * CHUNK).min(len);
+            buf.extend((c * CHUNK..hi).map(|j| rows.get(j)).filter(|&i| keep(i)));
+        });
+    out.reserve(chunks[..count].iter().map(Vec::len).sum());
+    for buf in &chunks[..count] {
+        out.extend_from_slice(buf);
+    }
+}
+
+/// The text a term matches an event's date against.
+fn date_text(date: Option<crate::temporal::DateValue>, out: &mut String) {
+    use crate::temporal::DateValue;
+    out.clear();
+    let _ = match date {
+        None => Ok(()),
+        // the same text as `Display`, without its format parser (a million dates at load)
+        Some(DateValue::Day(d)) if (0..=9999).contains(&d.year()) => {
+            write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        }
+        Some(d) => write!(out, "{d}"),
+    };
+}
+
+impl Filter {
+    /// Prepares the haystacks (once per timeline).
+    pub fn new(timeline: &Timeline) -> Filter {
+        // chunks prepared in parallel, then joined in order
+        let parts: Vec<Haystacks> = timeline
+            .events
+            .par_chunks(CHUNK)
+            .map(|events| {
+                let mut hay = Haystacks::with_capacity(events.len());
+                let mut date = String::new();
+                for e in events {
+                    date_text(e.date, &mut date);
+                    hay.push(&e.title, &date, &e.actors);
+                }
+                hay
+            })
+            .collect();
+        let mut hay = Haystacks::with_capacity(timeline.events.len());
+        hay.reserve_for(&parts);
+        for part in parts {
+            hay.append(part);
+        }
+        hay.shrink();
+        let matches = (0..hay.len()).collect();
+        Filter {
+            query: String::new(),
+            parsed: Query::default(),
+            matches,
+            spare: Vec::new(),
+            chunks: Vec::new(),
+            base: Vec::new(),
+            base_valid: false,
+            ends: (0..hay.len()).map(|_| AtomicU32::new(0)).collect(),
+            ends_for: None,
+            hay,
+        }
+    }
+
+    /// Applies a query; the empty query matches every event. When the query narrows the
+    /// previous one (a character typed at the end of a term, a term added), only the previous
+    /// matches are searched.
+    pub fn set_query(&mut self, query: &str) {
+        self.apply(query, true);
+    }
+
+    /// Applies a query searching every event, whatever the previous query was. Gives the same
+    /// matches as [`Filter::set_query`].
+    pub fn set_query_from_scratch(&mut self, query: &str) {
+        self.apply(query, false);
+    }
+
+    fn apply(&mut self, query: &str, incremental: bool) {
+        self.query.clear();
+        self.query.push_str(query);
+        let parsed = parse(query);
+        if incremental && parsed == self.parsed {
+            return;
+        }
+        let n = self.hay.len();
+        let Some((last, prefix)) = parsed.groups.split_last() else {
+            self.matches.clear();
+            self.matches.extend(0..n);
+            self.base_valid = false;
+            self.ends_for = None;
+            self.parsed = parsed;
+            return;
+        };
+        let old = &self.parsed.groups;
+        if incremental
+            && self.base_valid
+            && old.len() == parsed.groups.len() + 1
+            && old[..old.len() - 1] == parsed.groups[..]
+        {
+            // the last group was deleted: the other groups' matches are the answer
+            std::mem::swap(&mut self.matches, &mut self.base);
+            self.base_valid = false;
+            self.ends_for = None;
+            self.parsed = parsed;
+            return;
+        }
+        // Where to search for the last group: the previous matches (it narrows the previous
+        // last group, or it is a new group after all the previous ones), the matches of the
+        // other groups (kept in `base`; all rows for a one-group query), or everything.
+        #[derive(PartialEq)]
+        enum From {
+            Matches,
+            Base,
+            Scratch,
+        }
+        let same_prefix = !old.is_empty() && old[..old.len() - 1] == *prefix;
+        let from = if !incremental {
+            From::Scratch
+        } else if same_prefix && (prefix.is_empty() || self.base_valid) {
+            let old_last = &old[old.len() - 1];
+            if group_narrows(last, old_last) {
+                From::Matches
+            } else {
+                From::Base
+            }
+        } else if old.as_slice() == prefix {
+            // a group added after the previous ones: they hold for the previous matches
+            if !prefix.is_empty() {
+                self.base.clear();
+                self.base.extend_from_slice(&self.matches);
+                self.base_valid = true;
+            }
+            From::Matches
+        } else {
+            From::Scratch
+        };
+        if from == From::Scratch && !prefix.is_empty() {
+            let hay = &self.hay;
+            par_filter(Rows::All(n), &mut self.chunks, &mut self.base, |i| {
+                hay.row_matches(i, prefix, None)
+            });
+            self.base_valid = true;
+        }
+        // greedy ends of the last term are reused when searching the rows they were kept for
+        let track = match &last[..] {
+            [t] if !t.negative
+                && t.kind == AtomKind::Fuzzy
+                && t.ascii.as_ref().is_some_and(|a| a.len() >= 2) =>
+            {
+                let resume = match (&self.ends_for, &t.ascii) {
+                    (Some(old), Some(new))
+                        if from == From::Matches
+                            && old.scope == t.scope
+                            && old.ignore_case == t.ignore_case =>
+                    {
+                        old.ascii
+                            .as_ref()
+                            .filter(|o| o.len() < new.len() && new.starts_with(o))
+                            .map_or(0, |o| o.len())
+                    }
+                    _ => 0,
+                };
+                Some((t.clone(), resume))
+            }
+            _ => None,
+        };
+        let hay = &self.hay;
+        let groups = std::slice::from_ref(last);
+        let tr = track.as_ref().map(|(_, resume)| Track {
+            group: 0,
+            ends: &self.ends,
+            resume: *resume,
+        });
+        let tr = tr.as_ref();
+        self.spare.clear();
+        let keep = |i: usize| hay.row_matches(i, groups, tr);
+        let rows = match from {
+            From::Matches => Rows::Some(&self.matches),
+            From::Base | From::Scratch if !prefix.is_empty() => Rows::Some(&self.base),
+            _ => Rows::All(n),
+        };
+        par_filter(rows, &mut self.chunks, &mut self.spare, keep);
+        std::mem::swap(&mut self.matches, &mut self.spare);
+        self.ends_for = track.map(|(t, _)| t);
+        self.parsed = parsed;
+    }
+
+    /// The current query.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Indices of the matching events, in timeline order.
+    pub fn matches(&self) -> &[usize] {
+        &self.matches
+    }
+
+    /// Number of events prepared.
+    pub fn len(&self) -> usize {
+        self.hay.len()
+    }
+
+    /// Whether there are no events.
+    pub fn is_empty(&self) -> bool {
+        self.hay.len() == 0
+    }
+
+    /// Heap bytes the prepared haystacks and match lists hold.
+    pub fn heap_bytes(&self) -> usize {
+        self.hay.heap_bytes()
+            + (self.matches.capacity() + self.spare.capacity()) * 8
+            + self.base.capacity() * 8
+            + self.ends.capacity() * 4
+    }
+
+    /// Char positions of `text` (an event's title, or its actors joined by `, `) that the
+    /// current query matched, for highlighting; sorted, without repeats.
+    pub fn highlight(&self, field: Field, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut chars = Vec::new();
+        let mut parts: Vec<(u32, &str)> = Vec::new();
+        match field {
+            Field::Title => parts.push((0, text)),
+            Field::Actors => {
+                let mut at = 0u32;
+                for (i, a) in text.split(", ").enumerate() {
+                    if i > 0 {
+                        at += 2;
+                    }
+                    parts.push((at, a));
+                    at += a.chars().count() as u32;
+                }
+            }
+        }
+        with_matcher(|m| {
+            for t in self.parsed.groups.iter().flatten() {
+                if t.negative || (field == Field::Title && t.scope == Scope::Actors) {
+                    continue;
+                }
+                for &(offset, part) in &parts {
+                    chars.clear();
+                    chars.extend(part.chars());
+                    let hay = if part.is_ascii() {
+                        Utf32Str::Ascii(part.as_bytes())
+                    } else {
+                        Utf32Str::Unicode(&chars)
+                    };
+                    let start = if part.is_ascii() {
+                        bytes_match(t, part.as_bytes())
+                    } else {
+                        chars_match(t, &chars)
+                    };
+                    let Some(start) = start else {
+                        continue;
+                    };
+                    if t.kind == AtomKind::Fuzzy {
+                        // nucleo places the fuzzy match where it scores best
+                        let from = out.len();
+                        if t.atom.indices(hay, m, &mut out).is_none() {
+                            out.truncate(from);
+                        }
+                        for p in &mut out[from..] {
+                            *p += offset;
+                        }
+                    } else {
+                        let n = t.chars.len() as u32;
+                        out.extend((0..n).map(|k| offset + start as u32 + k));
+                    }
+                }
+            }
+        });
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// One-shot filter: indices of the events of `timeline` that match `query`, in timeline order.
+pub fn filter(timeline: &Timeline, query: &str) -> Vec<usize> {
+    let mut f = Filter::new(timeline);
+    f.set_query(query);
+    std::mem::take(&mut f.matches)
+}
+
+/// The query term that keeps exactly the events naming the actor `name` (used when the actor
+/// list sets the timeline's query): an exact actor-only term, its spaces escaped.
+pub fn actor_query(name: &str) -> String {
+    let mut out = String::from("@^");
+    for c in name.trim().chars() {
+        if c == ' ' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('$');
+    out
+}
+
+/// Indices of the `names` that match `query` (fuzzy, smart case, the same syntax), in the given
+/// order. Actor-only terms match the names too.
+pub fn filter_names(names: &[&str], query: &str) -> Vec<usize> {
+    let q = parse(query);
+    let mut buf = Vec::new();
+    (0..names.len())
+        .filter(|&i| {
+            q.groups.iter().all(|g| {
+                g.iter()
+                    .any(|t| field_hit(t, names[i], &mut buf) != t.negative)
+            })
+        })
+        .collect()
+}
