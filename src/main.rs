@@ -4,6 +4,7 @@
 
 mod cli;
 mod cmd;
+mod config;
 mod tui;
 
 use std::io::{self, IsTerminal};
@@ -30,7 +31,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let ctx = cmd::Context::new(cli.global.color);
+    let (config, warnings) = config::load(cli.global.config.as_deref());
+    warn_all(&warnings);
+    let ctx = cmd::Context::new(cli.global.color, config);
     match cli.command {
         Some(command) => cmd::run(command, &ctx),
         None => {
