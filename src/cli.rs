@@ -17,7 +17,9 @@ macro_rules! exit_status {
         "Exit status:
   0  success (an empty result is a success: a warning on stderr says so)
   1  finished, but incomplete: no article files were found, or some inputs
-     were skipped (unreadable or binary files; see the warnings on stderr)
+     were skipped (unreadable, empty, binary or oversized files, broken
+     links, lines of an events file that do not parse; see the warnings on
+     stderr). Text read lossily (not UTF-8) is read: a warning, status 0
   2  usage error, or a fatal error: a path that does not exist, an output
      that cannot be written"
     };

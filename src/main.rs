@@ -13,8 +13,6 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use newsline::pipeline;
-
 use cli::Cli;
 use cmd::warn_all;
 
@@ -43,16 +41,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 view.paths
             };
-            let loaded = pipeline::load(
-                &paths,
-                &pipeline::Options {
-                    published: view.published,
-                },
-            )?;
-            warn_all(&loaded.warnings);
+            let listing = cmd::list(&paths)?;
+            let (loaded, status) = cmd::load(&paths, &listing, view.published, &ctx)?;
             if view.plain || !io::stdout().is_terminal() {
                 tui::print_plain(&loaded.timeline)?;
-                Ok(ExitCode::SUCCESS)
+                Ok(status.code())
             } else {
                 tui::run(loaded.timeline)
             }

@@ -121,6 +121,16 @@ impl Status {
         }
     }
 
+    /// The status of a run that loaded `loaded` from `listing`: incomplete when nothing was
+    /// listed, or a file or a line of an events file was skipped.
+    pub fn of_loaded(listing: &Listing, loaded: &Loaded) -> Status {
+        if listing.files.is_empty() || !listing.warnings.is_empty() || loaded.skipped > 0 {
+            Status::Incomplete
+        } else {
+            Status::Complete
+        }
+    }
+
     /// The process exit code.
     pub fn code(self) -> ExitCode {
         match self {
@@ -166,7 +176,7 @@ pub fn load(
     progress.finish();
     let loaded = loaded?;
     warn_all(&loaded.warnings);
-    let status = Status::of(listing, loaded.timeline.articles.len());
+    let status = Status::of_loaded(listing, &loaded);
     Ok((loaded, status))
 }
 
