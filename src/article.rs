@@ -63,6 +63,8 @@ pub struct Article {
     pub reference_basis: Option<ReferenceBasis>,
     /// Non-fatal problems found while reading (broken front matter, bad dates).
     pub warnings: Vec<String>,
+    /// Where the lines end, found on the first call to [`Article::line_of`].
+    line_ends: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// Longest line (bytes) taken for a headline.
@@ -87,6 +89,7 @@ impl Article {
             reference: None,
             reference_basis: None,
             warnings,
+            line_ends: std::sync::OnceLock::new(),
         };
         let (headline, dateline, date) = find_head(&article.text, body_start, &article.meta);
         article.headline = headline;
@@ -120,21 +123,31 @@ impl Article {
         self.meta.title.as_deref().unwrap_or("")
     }
 
-    /// 1-based line number of a byte offset in the file.
+    /// 1-based line number of a byte offset in the file. The line ends are found once, so
+    /// asking for every sentence of a long file stays linear.
     pub fn line_of(&self, offset: usize) -> usize {
-        line_of(&self.text, offset)
+        let ends = self.line_ends.get_or_init(|| {
+            let b = self.text.as_bytes();
+            memchr::memchr2_iter(b'\n', b'\r', b)
+                .filter(|&i| is_line_end(b, i))
+                .collect()
+        });
+        ends.partition_point(|&e| e < offset) + 1
     }
 }
 
 /// 1-based line number of a byte offset in `text` (`\n`, `\r\n` and lone `\r` each end a line).
 pub fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    let b = &text.as_bytes()[..end];
-    let lf = memchr::memchr_iter(b'\n', b).count();
-    let lone_cr = memchr::memchr_iter(b'\r', b)
-        .filter(|&i| text.as_bytes().get(i + 1) != Some(&b'\n'))
-        .count();
-    lf + lone_cr + 1
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', &b[..offset.min(b.len())])
+        .filter(|&i| is_line_end(b, i))
+        .count()
+        + 1
+}
+
+/// True when the `\n` or `\r` at `i` ends a line (a `\r` followed by `\n` does not).
+fn is_line_end(b: &[u8], i: usize) -> bool {
+    b[i] == b'\n' || b.get(i + 1) != Some(&b'\n')
 }
 
 /// Letters and digits of a line, lowercased: how a headline is compared with a title.

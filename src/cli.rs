@@ -17,7 +17,9 @@ macro_rules! exit_status {
         "Exit status:
   0  success (an empty result is a success: a warning on stderr says so)
   1  finished, but incomplete: no article files were found, or some inputs
-     were skipped (unreadable or binary files; see the warnings on stderr)
+     were skipped (unreadable, empty, binary or oversized files, broken
+     links, lines of an events file that do not parse; see the warnings on
+     stderr). Text read lossily (not UTF-8) is read: a warning, status 0
   2  usage error, or a fatal error: a path that does not exist, an output
      that cannot be written"
     };
@@ -27,7 +29,8 @@ macro_rules! exit_status {
 macro_rules! environment {
     () => {
         "Environment:
-  NO_COLOR  when set and not empty, no colour unless --color=always"
+  NO_COLOR         when set and not empty, no colour unless --color=always
+  NEWSLINE_CONFIG  the config file to read (--config wins)"
     };
 }
 
@@ -110,6 +113,9 @@ pub struct GlobalArgs {
     /// When to use colour (auto: on a terminal, unless NO_COLOR is set).
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+    /// The config file to read instead of the platform's (see `newsline config --path`).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -196,6 +202,31 @@ TimelineJS and iCalendar place events on dates: undated events are left out
         /// Article files or directories, and event shards (.jsonl).
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Print the default config file, or the path of the config file in use.
+    #[command(after_help = concat!(
+        "Examples:
+  newsline config --path                        where newsline looks for its config
+  newsline config --print-default > \"$(newsline config --path)\"
+  newsline --config my.toml corpus/             use another config file
+
+The file is TOML: [ui] sort = \"oldest-first\" | \"newest-first\", dates = \"iso\" |
+\"long\"; [keys] action = [\"key\", ...]; [theme] role = \"style\". A file that does
+not parse is one warning (file, line and problem) and newsline runs with the defaults.
+
+",
+        environment!(),
+        "\n\n",
+        exit_status!()
+    ))]
+    #[command(group = clap::ArgGroup::new("what").required(true))]
+    Config {
+        /// Print the complete default config, commented.
+        #[arg(long, group = "what")]
+        print_default: bool,
+        /// Print the path of the config file in use.
+        #[arg(long, group = "what")]
+        path: bool,
     },
     /// Print a shell completion script.
     #[command(after_help = concat!(
@@ -306,12 +337,36 @@ pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
     let when = ColorWhen::prescan(args.iter().skip(1).cloned());
     let color = ColorChoice::from_env(when);
-    let matches = command()
-        .color(color.clap())
-        .get_matches_from(hoist_color(args));
+    let (args, config) = hoist_globals(args);
+    let matches = command().color(color.clap()).get_matches_from(args);
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.global.color = when;
+    cli.global.config = cli.global.config.or(config);
     cli
+}
+
+/// Removes the options every subcommand takes (`--color WHEN`, `--config PATH`) from before
+/// everything else, as [`hoist_color`] does; returns the last `--config` removed.
+fn hoist_globals(mut args: Vec<OsString>) -> (Vec<OsString>, Option<PathBuf>) {
+    let mut config = None;
+    loop {
+        let before = args.len();
+        args = hoist_color(args);
+        match args.get(1).and_then(|a| a.to_str()) {
+            Some("--config") if args.len() > 2 => {
+                config = Some(PathBuf::from(args.remove(2)));
+                args.remove(1);
+            }
+            Some(a) if a.starts_with("--config=") => {
+                config = Some(PathBuf::from(&a["--config=".len()..]));
+                args.remove(1);
+            }
+            _ => {}
+        }
+        if args.len() == before {
+            return (args, config);
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -346,5 +401,24 @@ mod tests {
         let args = ["nl", "--color", "never", "export", "x"].map(OsString::from);
         let cli = Cli::try_parse_from(hoist_color(args.to_vec())).unwrap();
         assert!(matches!(cli.command, Some(Command::Export { .. })));
+    }
+
+    #[test]
+    fn leading_config_options_are_hoisted_with_colour_ones() {
+        let os = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        let (args, config) = hoist_globals(os(&[
+            "nl",
+            "--config",
+            "a.toml",
+            "--color",
+            "never",
+            "--config=b.toml",
+            "export",
+            "x",
+        ]));
+        assert_eq!(args, os(&["nl", "export", "x"]));
+        assert_eq!(config, Some(PathBuf::from("b.toml")));
+        let kept = os(&["nl", "export", "--config", "a.toml", "x"]);
+        assert_eq!(hoist_globals(kept.clone()), (kept, None));
     }
 }

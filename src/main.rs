@@ -4,6 +4,7 @@
 
 mod cli;
 mod cmd;
+mod config;
 mod tui;
 
 use std::io::{self, IsTerminal};
@@ -30,7 +31,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let ctx = cmd::Context::new(cli.global.color);
+    let (config, warnings) = config::load(cli.global.config.as_deref());
+    warn_all(&warnings);
+    let ctx = cmd::Context::new(cli.global.color, config);
     match cli.command {
         Some(command) => cmd::run(command, &ctx),
         None => {
@@ -40,32 +43,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 view.paths
             };
-            let opts = pipeline::Options {
-                published: view.published,
-            };
             if view.plain || !io::stdout().is_terminal() {
-                let loaded = pipeline::load(&paths, &opts)?;
-                warn_all(&loaded.warnings);
+                let listing = cmd::list(&paths)?;
+                let (loaded, status) = cmd::load(&paths, &listing, view.published, &ctx)?;
                 tui::print_plain(&loaded.timeline, &mut io::stdout().lock())?;
-                Ok(ExitCode::SUCCESS)
+                Ok(status.code())
             } else {
-                // A config file's [keys] and [theme] tables go here.
-                let (keymap, mut warnings) = tui::Keymap::from_toml(&toml::Table::new());
-                let (theme, theme_warnings) = tui::Theme::from_toml(&toml::Table::new());
+                let config = &ctx.config;
+                let (keymap, mut warnings) = tui::Keymap::from_toml(&config.keys);
+                let (theme, theme_warnings) = tui::Theme::from_toml(&config.theme);
                 warnings.extend(theme_warnings);
+                // the defaults always parse: what is wrong comes from the config file
+                if let Some(path) = &config.path {
+                    for w in &mut warnings {
+                        *w = format!("{}: {w}", path.display());
+                    }
+                }
                 warn_all(&warnings);
                 let settings = tui::Settings {
                     color: ctx.color.enabled(true),
-                    sort: match view.sort {
-                        Some(cli::SortArg::Newest) => tui::SortOrder::NewestFirst,
-                        _ => tui::SortOrder::OldestFirst,
+                    sort: match (view.sort, config.sort) {
+                        (Some(cli::SortArg::Newest), _) => tui::SortOrder::NewestFirst,
+                        (Some(_), _) => tui::SortOrder::OldestFirst,
+                        (None, config::Sort::NewestFirst) => tui::SortOrder::NewestFirst,
+                        (None, config::Sort::OldestFirst) => tui::SortOrder::OldestFirst,
                     },
-                    date_style: match view.date_style {
-                        Some(cli::DateStyleArg::Long) => tui::DateStyle::Long,
-                        _ => tui::DateStyle::Iso,
+                    date_style: match (view.date_style, config.dates) {
+                        (Some(cli::DateStyleArg::Long), _) => tui::DateStyle::Long,
+                        (Some(_), _) => tui::DateStyle::Iso,
+                        (None, config::DateStyle::Long) => tui::DateStyle::Long,
+                        (None, config::DateStyle::Iso) => tui::DateStyle::Iso,
                     },
                     keymap,
                     theme,
+                };
+                let opts = pipeline::Options {
+                    published: view.published,
                 };
                 tui::run(paths, opts, settings)
             }

@@ -134,6 +134,25 @@ pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) 
     out
 }
 
+/// Events (indices in the output) added one after the other, all first told by `article` when
+/// it is set. Mentions are only ever added, so an event of a run always has that article.
+struct Run {
+    article: Option<u32>,
+    events: Vec<usize>,
+}
+
+impl Run {
+    fn add(runs: &mut Vec<Run>, article: Option<u32>, event: usize) {
+        match runs.last_mut() {
+            Some(r) if article.is_some() && r.article == article => r.events.push(event),
+            _ => runs.push(Run {
+                article,
+                events: vec![event],
+            }),
+        }
+    }
+}
+
 /// Merges the events of many articles (mentions already carry their article index): one event
 /// per happening. Events of one article are never merged with each other.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
@@ -143,7 +162,9 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         let w = chrono::Datelike::iso_week(&d);
         (w.year(), w.week())
     };
-    let mut by_week: HashMap<(i32, u32), Vec<usize>> = HashMap::new();
+    // Each week's candidates in runs of events first told by one article: a run of the
+    // event's own article is skipped whole, so that one long article stays linear.
+    let mut by_week: HashMap<(i32, u32), Vec<Run>> = HashMap::new();
     for e in events {
         let Some(d) = e.date else {
             out.push(e);
@@ -153,12 +174,16 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         let articles: HashSet<u32> = e.mentions.iter().map(|m| m.article).collect();
         let mut target = None;
         for key in [first, last] {
-            if let Some(list) = by_week.get(&key) {
-                target = list.iter().copied().find(|&i| {
-                    let o: &Event = &out[i];
-                    o.mentions.iter().all(|m| !articles.contains(&m.article))
-                        && same_happening(o, &e)
-                });
+            if let Some(runs) = by_week.get(&key) {
+                target = runs
+                    .iter()
+                    .filter(|r| !r.article.is_some_and(|a| articles.contains(&a)))
+                    .flat_map(|r| r.events.iter().copied())
+                    .find(|&i| {
+                        let o: &Event = &out[i];
+                        o.mentions.iter().all(|m| !articles.contains(&m.article))
+                            && same_happening(o, &e)
+                    });
             }
             if target.is_some() {
                 break;
@@ -167,9 +192,13 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         match target {
             Some(i) => fold(&mut out[i], e),
             None => {
-                by_week.entry(first).or_default().push(out.len());
+                let only = match articles.len() {
+                    1 => articles.iter().next().copied(),
+                    _ => None,
+                };
+                Run::add(by_week.entry(first).or_default(), only, out.len());
                 if last != first {
-                    by_week.entry(last).or_default().push(out.len());
+                    Run::add(by_week.entry(last).or_default(), only, out.len());
                 }
                 out.push(e);
             }

@@ -90,6 +90,9 @@ pub struct Loaded {
     pub timeline: Timeline,
     /// One line per problem met (the files concerned were skipped or read lossily).
     pub warnings: Vec<String>,
+    /// How many inputs were skipped: files that could not be read as articles or events, and
+    /// lines of event files that do not parse.
+    pub skipped: usize,
 }
 
 /// Reads every article under `paths` and builds the timeline.
@@ -130,17 +133,22 @@ pub fn load_with_progress(
         })
         .collect();
     let mut gathered = Gathered::default();
+    let mut skipped = 0;
     for (r, w) in results {
         warnings.extend(w);
         match r {
             Source::Article(ae) => gathered.add(vec![ae.info], ae.events, ae.actor_kinds),
-            Source::Shard(s) => gathered.add(s.articles, s.events, s.actor_kinds),
-            Source::Nothing => {}
+            Source::Shard(s) => {
+                skipped += s.broken_lines;
+                gathered.add(s.articles, s.events, s.actor_kinds)
+            }
+            Source::Nothing => skipped += 1,
         }
     }
     Ok(Loaded {
         timeline: gathered.into_timeline(),
         warnings,
+        skipped,
     })
 }
 

@@ -19,6 +19,8 @@ pub struct Shard {
     pub events: Vec<Event>,
     /// Actor kinds the records carry.
     pub actor_kinds: Vec<(String, ActorKind)>,
+    /// Lines that did not parse (each one a warning): events lost.
+    pub broken_lines: usize,
 }
 
 /// Reads a JSONL shard. A line that does not parse is a warning naming the file and line; the
@@ -36,6 +38,7 @@ pub fn read(path: &Path, warnings: &mut Vec<String>) -> Result<Shard, Error> {
         let rec: EventRecord = match serde_json::from_str(&text) {
             Ok(r) => r,
             Err(e) => {
+                shard.broken_lines += 1;
                 warnings.push(
                     Error::EventLine {
                         path: path.to_path_buf(),

@@ -153,14 +153,20 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_are_refused_or_read(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let mut warnings = Vec::new();
-        if let Ok(text) = corpus::decode(Path::new("b.txt"), bytes, &mut warnings) {
-            check(text);
-        }
+        check_bytes(bytes);
     }
 }
 
-/// The long run: over a million generated inputs (`cargo test --release -- --ignored`).
+/// Reads bytes as a file's content is read, then checks the text when it is not refused.
+fn check_bytes(bytes: Vec<u8>) {
+    let mut warnings = Vec::new();
+    if let Ok(text) = corpus::decode(Path::new("b.txt"), bytes, &mut warnings) {
+        check(text);
+    }
+}
+
+/// The long run: over a million generated inputs, news-like strings and arbitrary bytes half
+/// and half (`cargo test --release -- --ignored`).
 #[test]
 #[ignore]
 fn a_million_inputs_never_break_the_pipeline() {
@@ -169,9 +175,16 @@ fn a_million_inputs_never_break_the_pipeline() {
         failure_persistence: None,
         ..ProptestConfig::default()
     });
+    let input = prop_oneof![
+        news_like().prop_map(Ok),
+        prop::collection::vec(any::<u8>(), 0..400).prop_map(Err),
+    ];
     runner
-        .run(&news_like(), |text| {
-            check(text);
+        .run(&input, |input: Result<String, Vec<u8>>| {
+            match input {
+                Ok(text) => check(text),
+                Err(bytes) => check_bytes(bytes),
+            }
             Ok(())
         })
         .unwrap();

@@ -132,6 +132,11 @@ fn bom_and_crlf() {
 fn line_numbers_count_every_kind_of_line_end() {
     assert_eq!(line_of("a\nb\r\nc\rd", 7), 4);
     assert_eq!(line_of("abc", 99), 1);
+    let t = "x\r\n\r\ny\rz\n\né\r";
+    let a = parse(t);
+    for off in 0..=t.len() + 2 {
+        assert_eq!(a.line_of(off), line_of(t, off), "offset {off}");
+    }
 }
 
 #[test]

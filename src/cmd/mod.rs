@@ -3,6 +3,7 @@
 
 mod actors;
 pub mod color;
+mod config;
 mod dates;
 mod docs;
 mod export;
@@ -19,21 +20,25 @@ use newsline::corpus::{self, FileKind, Listing};
 use newsline::pipeline::{self, Loaded};
 
 use crate::cli::{ColorChoice, ColorWhen, Command, ExportFormat};
+use crate::config::Config;
 
 pub use progress::Progress;
 
 /// What every subcommand (and the screen) is given: settings resolved once at start-up.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Context {
     /// Whether to use colour, from `--color` and `NO_COLOR`.
     pub color: ColorChoice,
+    /// The config file's settings (or the defaults).
+    pub config: Config,
 }
 
 impl Context {
-    /// The context for `--color` and this process's environment.
-    pub fn new(color: ColorWhen) -> Context {
+    /// The context for `--color`, the config file and this process's environment.
+    pub fn new(color: ColorWhen, config: Config) -> Context {
         Context {
             color: ColorChoice::from_env(color),
+            config,
         }
     }
 }
@@ -72,6 +77,11 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitCode> {
             published,
             paths,
         } => actors::run(format, published, &paths, ctx),
+        Command::Config {
+            print_default: true,
+            ..
+        } => config::print_default(),
+        Command::Config { .. } => config::print_path(ctx),
         Command::Completions { shell } => docs::completions(shell),
         Command::Man { subcommand } => docs::man(subcommand.as_deref()),
     }
@@ -105,6 +115,16 @@ impl Status {
     pub fn of(listing: &Listing, read: usize) -> Status {
         let listed = articles_in(listing);
         if listing.files.is_empty() || read < listed || !listing.warnings.is_empty() {
+            Status::Incomplete
+        } else {
+            Status::Complete
+        }
+    }
+
+    /// The status of a run that loaded `loaded` from `listing`: incomplete when nothing was
+    /// listed, or a file or a line of an events file was skipped.
+    pub fn of_loaded(listing: &Listing, loaded: &Loaded) -> Status {
+        if listing.files.is_empty() || !listing.warnings.is_empty() || loaded.skipped > 0 {
             Status::Incomplete
         } else {
             Status::Complete
@@ -156,7 +176,7 @@ pub fn load(
     progress.finish();
     let loaded = loaded?;
     warn_all(&loaded.warnings);
-    let status = Status::of(listing, loaded.timeline.articles.len());
+    let status = Status::of_loaded(listing, &loaded);
     Ok((loaded, status))
 }
 

@@ -72,6 +72,8 @@ pub fn extract(
             .as_ref()
             .is_some_and(|d| t.start < d.end && t.end > d.start)
     };
+    let mut by_start: Vec<usize> = (0..timexes.len()).collect();
+    by_start.sort_by_key(|&i| timexes[i].start);
     for s in sentences {
         if s.kind != SentenceKind::Text {
             continue;
@@ -85,8 +87,17 @@ pub fn extract(
             })
             .collect();
         let names = actor_names(&named);
-        let own: Vec<&Timex> = timexes
+        // only the timexes that start inside the sentence (found by binary search)
+        let from = by_start.partition_point(|&i| timexes[i].start < s.start);
+        let mut inside: Vec<usize> = by_start[from..]
             .iter()
+            .copied()
+            .take_while(|&i| timexes[i].start < s.end)
+            .collect();
+        inside.sort_unstable();
+        let own: Vec<&Timex> = inside
+            .iter()
+            .map(|&i| &timexes[i])
             .filter(|t| {
                 t.start >= s.start
                     && t.end <= s.end

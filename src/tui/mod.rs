@@ -295,7 +295,12 @@ pub fn run(paths: Vec<PathBuf>, opts: pipeline::Options, settings: Settings) -> 
         loop {
             if loading {
                 match rx.try_recv() {
-                    Ok(Ok((Loaded { timeline, warnings }, filter))) => {
+                    Ok(Ok((
+                        Loaded {
+                            timeline, warnings, ..
+                        },
+                        filter,
+                    ))) => {
                         state.set_timeline(timeline, filter, warnings);
                         loading = false;
                         dirty = true;
