@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod sentences;
 pub mod shard;
 pub mod temporal;
+mod text;
 pub mod timeline;
 
 pub use error::Error;

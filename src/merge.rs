@@ -11,7 +11,7 @@ use crate::temporal::{Basis, Precision};
 /// Words that name the same kind of happening, folded to one stem so that "held talks" and
 /// "meeting" can be recognised as one happening told twice.
 fn stem(word: &str) -> Option<&'static str> {
-    let w = word.to_lowercase();
+    let w = crate::text::lower(word);
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     Some(match w {
         "meet" | "meets" | "met" | "meeting" | "meetings" | "talk" | "talks" | "held" | "hold"
@@ -134,43 +134,218 @@ pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) 
     out
 }
 
+/// The kinds of happening a title names (see [`stem`]), one bit each.
+fn stem_mask(title: &str) -> u8 {
+    title
+        .split_whitespace()
+        .filter_map(stem)
+        .fold(0, |m, s| m | stem_bit(s))
+}
+
+fn stem_bit(s: &str) -> u8 {
+    match s {
+        "meet" => 1,
+        "sign" => 2,
+        "agree" => 4,
+        "announce" => 8,
+        "attack" => 16,
+        _ => 32,
+    }
+}
+
+/// [`same_happening`] with the title stems of both events already folded to masks.
+fn same_happening_masked(a: &Event, mask_a: u8, b: &Event, mask_b: u8) -> bool {
+    let (Some(da), Some(db)) = (a.date, b.date) else {
+        return false;
+    };
+    if a.background || b.background {
+        return a.background && b.background && da == db && a.title.eq_ignore_ascii_case(&b.title);
+    }
+    let fine = |p: Precision| p >= Precision::Week;
+    if !(da == db || (fine(da.precision()) && fine(db.precision()) && da.compatible(&db))) {
+        return false;
+    }
+    if mask_a & mask_b == 0 {
+        return false;
+    }
+    a.actors.iter().filter(|x| b.actors.contains(x)).count() >= 2
+}
+
+type Week = (i32, u32);
+
+fn week(d: chrono::NaiveDate) -> Week {
+    let w = chrono::Datelike::iso_week(&d);
+    (w.year(), w.week())
+}
+
+/// What the merge keeps of an event already on the output: the weeks it was filed under when it
+/// was first met (kept as they were, whatever a later fold does to its date) and its stems.
+struct Filed {
+    weeks: [Week; 2],
+    mask: u8,
+}
+
+/// Where to look for the events an incoming one may repeat. An event that is not background can
+/// only repeat one sharing two of its actors, so it is filed under (week, actor); background
+/// events under (date, title). Lookups give a superset of the candidates, checked in full.
+#[derive(Default)]
+struct Index {
+    actor_ids: FastMap<String, u32>,
+    by_actor: FastMap<(Week, u32), Vec<u32>>,
+    /// Events naming an actor twice (one shared name then counts twice): always candidates.
+    doubled: FastMap<Week, Vec<u32>>,
+    background: FastMap<(crate::temporal::DateValue, String), Vec<u32>>,
+}
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+impl Index {
+    fn actor_id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.actor_ids.get(name) {
+            return id;
+        }
+        let id = self.actor_ids.len() as u32;
+        self.actor_ids.insert(name.to_string(), id);
+        id
+    }
+
+    fn file_actor(&mut self, weeks: [Week; 2], name: &str, i: u32) {
+        let id = self.actor_id(name);
+        for (k, w) in weeks.iter().enumerate() {
+            if k == 1 && weeks[1] == weeks[0] {
+                break;
+            }
+            self.by_actor.entry((*w, id)).or_default().push(i);
+        }
+    }
+
+    fn file(&mut self, e: &Event, weeks: [Week; 2], i: u32) {
+        if e.background {
+            if let Some(d) = e.date {
+                self.background
+                    .entry((d, e.title.to_ascii_lowercase()))
+                    .or_default()
+                    .push(i);
+            }
+            return;
+        }
+        for (k, a) in e.actors.iter().enumerate() {
+            if e.actors[..k].contains(a) {
+                for (j, w) in weeks.iter().enumerate() {
+                    if j == 0 || weeks[1] != weeks[0] {
+                        self.doubled.entry(*w).or_default().push(i);
+                    }
+                }
+                continue;
+            }
+            self.file_actor(weeks, a, i);
+        }
+    }
+
+    /// Every filed event that may be the same happening as `e`, in filing order.
+    fn candidates(&self, e: &Event, weeks: [Week; 2], out: &mut Vec<u32>) {
+        out.clear();
+        if e.background {
+            if let Some(d) = e.date {
+                if let Some(l) = self.background.get(&(d, e.title.to_ascii_lowercase())) {
+                    out.extend_from_slice(l);
+                }
+            }
+            return;
+        }
+        for w in weeks {
+            if let Some(l) = self.doubled.get(&w) {
+                out.extend_from_slice(l);
+            }
+            let mut lists: Vec<&[u32]> = Vec::with_capacity(e.actors.len());
+            let mut doubled = false;
+            for (k, a) in e.actors.iter().enumerate() {
+                if e.actors[..k].contains(a) {
+                    doubled = true;
+                    continue;
+                }
+                if let Some(l) = self
+                    .actor_ids
+                    .get(a.as_str())
+                    .and_then(|id| self.by_actor.get(&(w, *id)))
+                {
+                    lists.push(l);
+                }
+            }
+            // A filed event naming no actor twice must share two distinct names with `e`, so
+            // it is on two of these lists: the longest can be left out.
+            if !doubled && lists.len() > 1 {
+                let longest = (0..lists.len())
+                    .max_by_key(|&k| lists[k].len())
+                    .unwrap_or(0);
+                lists.swap_remove(longest);
+            }
+            for l in lists {
+                out.extend_from_slice(l);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
 /// Merges the events of many articles (mentions already carry their article index): one event
 /// per happening. Events of one article are never merged with each other.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    // candidates by ISO week, so each event is compared only with those near its date
-    let week = |d: chrono::NaiveDate| {
-        let w = chrono::Datelike::iso_week(&d);
-        (w.year(), w.week())
-    };
-    let mut by_week: HashMap<(i32, u32), Vec<usize>> = HashMap::new();
+    let mut filed: Vec<Option<Filed>> = Vec::with_capacity(events.len());
+    let mut index = Index::default();
+    let mut cands: Vec<u32> = Vec::new();
+    let mut articles: Vec<u32> = Vec::new();
     for e in events {
         let Some(d) = e.date else {
             out.push(e);
+            filed.push(None);
             continue;
         };
-        let (first, last) = (week(d.first_day()), week(d.last_day()));
-        let articles: HashSet<u32> = e.mentions.iter().map(|m| m.article).collect();
+        let weeks = [week(d.first_day()), week(d.last_day())];
+        let mask = stem_mask(&e.title);
+        articles.clear();
+        articles.extend(e.mentions.iter().map(|m| m.article));
+        index.candidates(&e, weeks, &mut cands);
+        // the first filed event under the first week that tells the same happening, else the
+        // first under the last week
         let mut target = None;
-        for key in [first, last] {
-            if let Some(list) = by_week.get(&key) {
-                target = list.iter().copied().find(|&i| {
-                    let o: &Event = &out[i];
-                    o.mentions.iter().all(|m| !articles.contains(&m.article))
-                        && same_happening(o, &e)
-                });
-            }
+        for key in weeks {
+            target = cands.iter().map(|&i| i as usize).find(|&i| {
+                let Some(f) = &filed[i] else {
+                    return false;
+                };
+                let o = &out[i];
+                f.weeks.contains(&key)
+                    && o.mentions.iter().all(|m| !articles.contains(&m.article))
+                    && same_happening_masked(o, f.mask, &e, mask)
+            });
             if target.is_some() {
                 break;
             }
         }
         match target {
-            Some(i) => fold(&mut out[i], e),
-            None => {
-                by_week.entry(first).or_default().push(out.len());
-                if last != first {
-                    by_week.entry(last).or_default().push(out.len());
+            Some(i) => {
+                let weeks = filed[i].as_ref().map_or(weeks, |f| f.weeks);
+                let known = out[i].actors.len();
+                fold(&mut out[i], e);
+                let o = &out[i];
+                if let Some(f) = filed[i].as_mut() {
+                    f.mask = stem_mask(&o.title);
                 }
+                if o.background {
+                    index.file(o, weeks, i as u32);
+                } else {
+                    for a in &out[i].actors[known..] {
+                        index.file_actor(weeks, a, i as u32);
+                    }
+                }
+            }
+            None => {
+                let i = out.len() as u32;
+                index.file(&e, weeks, i);
+                filed.push(Some(Filed { weeks, mask }));
                 out.push(e);
             }
         }

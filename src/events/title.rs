@@ -45,7 +45,7 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
     if !t.is_word() || (i > 0 && t.text.chars().next().is_some_and(|c| c.is_uppercase())) {
         return None;
     }
-    let prev = i.checked_sub(1).map(|p| toks[p].text.to_lowercase());
+    let prev = i.checked_sub(1).map(|p| crate::text::lower(toks[p].text));
     let prev = prev.as_deref();
     if prev.is_some_and(is_future_auxiliary) && lex.base(t.text).is_some() {
         let mut g = i - 1;
@@ -120,7 +120,7 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
 
 fn is_be(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        crate::text::lower(w).as_str(),
         "was" | "were" | "been" | "be" | "is" | "are" | "being"
     )
 }
@@ -149,7 +149,7 @@ pub fn find_verb(toks: &[Tok], near: usize) -> Option<VerbAt> {
 
 fn is_pronoun(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        crate::text::lower(w).as_str(),
         "he" | "she"
             | "they"
             | "it"
@@ -233,7 +233,7 @@ fn subject_range(toks: &[Tok], group_start: usize) -> (usize, usize) {
         s -= 1;
     }
     // "Abe, who is to leave office, had said": skip back over the parenthetical
-    let first = toks.get(s).map(|t| t.text.to_lowercase());
+    let first = toks.get(s).map(|t| crate::text::lower(t.text));
     if (s == group_start
         || first
             .as_deref()
@@ -248,7 +248,7 @@ fn subject_range(toks: &[Tok], group_start: usize) -> (usize, usize) {
         }
         if toks
             .get(p)
-            .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "who" | "which"))
+            .is_some_and(|t| matches!(crate::text::lower(t.text).as_str(), "who" | "which"))
             && p >= 2
         {
             e = p - 1;
@@ -366,7 +366,7 @@ fn subject_text(
         .collect();
     while raw.first().is_some_and(|w| {
         matches!(
-            w.to_lowercase().as_str(),
+            crate::text::lower(w).as_str(),
             "and" | "but" | "however" | "also" | "then" | "meanwhile"
         )
     }) {
@@ -385,7 +385,7 @@ fn subject_text(
             .skip(2)
             .find(|(_, w)| {
                 matches!(
-                    w.to_lowercase().as_str(),
+                    crate::text::lower(w).as_str(),
                     "of" | "along"
                         | "in"
                         | "on"
@@ -460,7 +460,7 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
         if t.text.eq_ignore_ascii_case("to")
             && toks.get(i + 1).is_some_and(|n| {
                 matches!(
-                    n.text.to_lowercase().as_str(),
+                    crate::text::lower(n.text).as_str(),
                     "further" | "discuss" | "ensure" | "enhance"
                 )
             })
@@ -500,7 +500,7 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
     }
     while parts.last().is_some_and(|w| {
         matches!(
-            w.to_lowercase().as_str(),
+            crate::text::lower(w).as_str(),
             "with"
                 | "the"
                 | "a"
@@ -589,7 +589,7 @@ pub fn tokens_without<'a>(
     if let Some(first) = skip.iter().position(|&s| s) {
         if first > 0
             && matches!(
-                toks[first - 1].text.to_lowercase().as_str(),
+                crate::text::lower(toks[first - 1].text).as_str(),
                 "on" | "in"
                     | "at"
                     | "since"
