@@ -84,8 +84,10 @@ fn title_quality(e: &Event) -> (usize, usize) {
     (names, e.title.chars().count().min(80))
 }
 
-fn fold(into: &mut Event, other: Event) {
-    if title_quality(&other) > title_quality(into) {
+/// Folds `other` into `into`; `quality` is `title_quality(into)`, kept up to date.
+fn fold(into: &mut Event, other: Event, quality: &mut (usize, usize)) {
+    let retitled = title_quality(&other) > *quality;
+    if retitled {
         into.title = other.title;
     }
     let more_precise = match (into.date, other.date) {
@@ -100,12 +102,16 @@ fn fold(into: &mut Event, other: Event) {
     }
     for a in other.actors {
         if !into.actors.contains(&a) {
+            if !retitled && into.title.contains(a.as_str()) {
+                quality.0 += 1;
+            }
             into.actors.push(a);
         }
     }
     into.mentions.extend(other.mentions);
-    into.mentions.sort();
-    into.mentions.dedup();
+    if retitled {
+        *quality = title_quality(into);
+    }
 }
 
 /// The corpus step: short person names resolved across the corpus, then one event per happening,
@@ -154,7 +160,13 @@ fn stem_bit(s: &str) -> u8 {
 }
 
 /// [`same_happening`] with the title stems of both events already folded to masks.
-fn same_happening_masked(a: &Event, mask_a: u8, b: &Event, mask_b: u8) -> bool {
+fn same_happening_masked(
+    a: &Event,
+    mask_a: u8,
+    b: &Event,
+    mask_b: u8,
+    shared_two: impl FnOnce() -> bool,
+) -> bool {
     let (Some(da), Some(db)) = (a.date, b.date) else {
         return false;
     };
@@ -168,10 +180,27 @@ fn same_happening_masked(a: &Event, mask_a: u8, b: &Event, mask_b: u8) -> bool {
     if mask_a & mask_b == 0 {
         return false;
     }
-    a.actors.iter().filter(|x| b.actors.contains(x)).count() >= 2
+    shared_two()
 }
 
 type Week = (i32, u32);
+
+/// Where an event with actors is filed. A date coarser than a week only ever matches the very
+/// same date (and such a date never changes in a fold), so those events are filed by date; the
+/// others by the ISO weeks their date spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Slot {
+    Week(Week),
+    Date(crate::temporal::DateValue),
+}
+
+fn slots(d: crate::temporal::DateValue, weeks: [Week; 2]) -> [Slot; 2] {
+    if d.precision() >= Precision::Week {
+        [Slot::Week(weeks[0]), Slot::Week(weeks[1])]
+    } else {
+        [Slot::Date(d); 2]
+    }
+}
 
 fn week(d: chrono::NaiveDate) -> Week {
     let w = chrono::Datelike::iso_week(&d);
@@ -182,7 +211,103 @@ fn week(d: chrono::NaiveDate) -> Week {
 /// was first met (kept as they were, whatever a later fold does to its date) and its stems.
 struct Filed {
     weeks: [Week; 2],
+    /// Where it is filed.
+    slots: [Slot; 2],
     mask: u8,
+    /// Folded into: its mentions are sorted once merging is done.
+    folded: bool,
+    /// The articles telling it, once it is told by many.
+    articles: Option<FastSet<u32>>,
+    /// Its title's quality (see [`title_quality`]).
+    quality: (usize, usize),
+    /// It names an actor twice.
+    doubled: bool,
+    /// The ids of its actors, once it names many (it then names none twice).
+    actor_ids: Option<FastSet<u32>>,
+}
+
+type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
+
+/// Mentions beyond which an event keeps a set of its articles.
+const MANY: usize = 16;
+
+impl Filed {
+    fn new(e: &Event, weeks: [Week; 2], slots: [Slot; 2], mask: u8) -> Filed {
+        let doubled = e
+            .actors
+            .iter()
+            .enumerate()
+            .any(|(k, a)| e.actors[..k].contains(a));
+        Filed {
+            weeks,
+            slots,
+            mask,
+            folded: false,
+            articles: None,
+            quality: title_quality(e),
+            doubled,
+            actor_ids: None,
+        }
+    }
+
+    /// True when `o` (this filed event) and `e` share two actors, counted on `o`'s list;
+    /// `e_ids` are the ids of `e`'s distinct actors.
+    fn shares_two(&self, o: &Event, e: &Event, e_ids: &[u32]) -> bool {
+        match &self.actor_ids {
+            Some(set) => e_ids.iter().filter(|id| set.contains(id)).count() >= 2,
+            None => o.actors.iter().filter(|x| e.actors.contains(x)).count() >= 2,
+        }
+    }
+
+    /// True when none of `articles` tells `o` already.
+    fn disjoint(&self, o: &Event, articles: &[u32]) -> bool {
+        match &self.articles {
+            Some(set) => articles.iter().all(|a| !set.contains(a)),
+            None => o.mentions.iter().all(|m| !articles.contains(&m.article)),
+        }
+    }
+}
+
+/// Lists of event numbers under keys, kept as chains through one array: most lists hold one or
+/// two events, and a vector each would cost more than the events themselves.
+struct Chains<K> {
+    /// Key → (last link, length).
+    heads: FastMap<K, (u32, u32)>,
+    /// (event, previous link of the same key or `NONE`).
+    links: Vec<(u32, u32)>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl<K> Default for Chains<K> {
+    fn default() -> Self {
+        Chains {
+            heads: FastMap::default(),
+            links: Vec::new(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Chains<K> {
+    fn push(&mut self, key: K, event: u32) {
+        let link = self.links.len() as u32;
+        let head = self.heads.entry(key).or_insert((NONE, 0));
+        self.links.push((event, head.0));
+        *head = (link, head.1 + 1);
+    }
+
+    fn get(&self, key: &K) -> Option<(u32, u32)> {
+        self.heads.get(key).copied()
+    }
+
+    /// Appends the events of the chain starting at `link`.
+    fn extend(&self, mut link: u32, out: &mut Vec<u32>) {
+        while link != NONE {
+            let (event, prev) = self.links[link as usize];
+            out.push(event);
+            link = prev;
+        }
+    }
 }
 
 /// Where to look for the events an incoming one may repeat. An event that is not background can
@@ -191,10 +316,10 @@ struct Filed {
 #[derive(Default)]
 struct Index {
     actor_ids: FastMap<String, u32>,
-    by_actor: FastMap<(Week, u32), Vec<u32>>,
+    by_actor: Chains<(Slot, u32)>,
     /// Events naming an actor twice (one shared name then counts twice): always candidates.
-    doubled: FastMap<Week, Vec<u32>>,
-    background: FastMap<(crate::temporal::DateValue, String), Vec<u32>>,
+    doubled: Chains<Slot>,
+    background: Chains<(crate::temporal::DateValue, String)>,
 }
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
@@ -209,79 +334,75 @@ impl Index {
         id
     }
 
-    fn file_actor(&mut self, weeks: [Week; 2], name: &str, i: u32) {
+    fn file_actor(&mut self, slots: [Slot; 2], name: &str, i: u32) {
         let id = self.actor_id(name);
-        for (k, w) in weeks.iter().enumerate() {
-            if k == 1 && weeks[1] == weeks[0] {
-                break;
-            }
-            self.by_actor.entry((*w, id)).or_default().push(i);
+        self.by_actor.push((slots[0], id), i);
+        if slots[1] != slots[0] {
+            self.by_actor.push((slots[1], id), i);
         }
     }
 
-    fn file(&mut self, e: &Event, weeks: [Week; 2], i: u32) {
+    fn file(&mut self, e: &Event, slots: [Slot; 2], i: u32) {
         if e.background {
             if let Some(d) = e.date {
-                self.background
-                    .entry((d, e.title.to_ascii_lowercase()))
-                    .or_default()
-                    .push(i);
+                self.background.push((d, e.title.to_ascii_lowercase()), i);
             }
             return;
         }
         for (k, a) in e.actors.iter().enumerate() {
             if e.actors[..k].contains(a) {
-                for (j, w) in weeks.iter().enumerate() {
-                    if j == 0 || weeks[1] != weeks[0] {
-                        self.doubled.entry(*w).or_default().push(i);
-                    }
+                self.doubled.push(slots[0], i);
+                if slots[1] != slots[0] {
+                    self.doubled.push(slots[1], i);
                 }
                 continue;
             }
-            self.file_actor(weeks, a, i);
+            self.file_actor(slots, a, i);
         }
     }
 
     /// Every filed event that may be the same happening as `e`, in filing order.
-    fn candidates(&self, e: &Event, weeks: [Week; 2], out: &mut Vec<u32>) {
+    fn candidates(&self, e: &Event, slots: [Slot; 2], out: &mut Vec<u32>) {
         out.clear();
         if e.background {
             if let Some(d) = e.date {
-                if let Some(l) = self.background.get(&(d, e.title.to_ascii_lowercase())) {
-                    out.extend_from_slice(l);
+                if let Some((head, _)) = self.background.get(&(d, e.title.to_ascii_lowercase())) {
+                    self.background.extend(head, out);
                 }
             }
-            return;
-        }
-        for w in weeks {
-            if let Some(l) = self.doubled.get(&w) {
-                out.extend_from_slice(l);
-            }
-            let mut lists: Vec<&[u32]> = Vec::with_capacity(e.actors.len());
-            let mut doubled = false;
-            for (k, a) in e.actors.iter().enumerate() {
-                if e.actors[..k].contains(a) {
-                    doubled = true;
-                    continue;
+        } else {
+            let mut lists: Vec<(u32, u32)> = Vec::with_capacity(e.actors.len());
+            for (k, w) in slots.into_iter().enumerate() {
+                if k == 1 && slots[1] == slots[0] {
+                    break;
                 }
-                if let Some(l) = self
-                    .actor_ids
-                    .get(a.as_str())
-                    .and_then(|id| self.by_actor.get(&(w, *id)))
-                {
-                    lists.push(l);
+                if let Some((head, _)) = self.doubled.get(&w) {
+                    self.doubled.extend(head, out);
                 }
-            }
-            // A filed event naming no actor twice must share two distinct names with `e`, so
-            // it is on two of these lists: the longest can be left out.
-            if !doubled && lists.len() > 1 {
-                let longest = (0..lists.len())
-                    .max_by_key(|&k| lists[k].len())
-                    .unwrap_or(0);
-                lists.swap_remove(longest);
-            }
-            for l in lists {
-                out.extend_from_slice(l);
+                lists.clear();
+                let mut doubled = false;
+                for (k, a) in e.actors.iter().enumerate() {
+                    if e.actors[..k].contains(a) {
+                        doubled = true;
+                        continue;
+                    }
+                    if let Some(l) = self
+                        .actor_ids
+                        .get(a.as_str())
+                        .and_then(|id| self.by_actor.get(&(w, *id)))
+                    {
+                        lists.push(l);
+                    }
+                }
+                // A filed event naming no actor twice must share two distinct names with `e`,
+                // so it is on two of these lists: the longest can be left out.
+                if !doubled && lists.len() > 1 {
+                    let longest = (0..lists.len()).max_by_key(|&k| lists[k].1).unwrap_or(0);
+                    lists.swap_remove(longest);
+                }
+                for &(head, _) in &lists {
+                    self.by_actor.extend(head, out);
+                }
             }
         }
         out.sort_unstable();
@@ -291,15 +412,20 @@ impl Index {
 
 /// Merges the events of many articles (mentions already carry their article index): one event
 /// per happening. Events of one article are never merged with each other.
-pub fn merge(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut filed: Vec<Option<Filed>> = Vec::with_capacity(events.len());
+pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
+    // In place: the merged events are written over the front of the input (`out` is
+    // `events[..w]`), so the corpus is never held twice.
+    let mut w = 0;
+    let mut filed: Vec<Option<Filed>> = Vec::new();
     let mut index = Index::default();
     let mut cands: Vec<u32> = Vec::new();
     let mut articles: Vec<u32> = Vec::new();
-    for e in events {
+    let mut e_ids: Vec<u32> = Vec::new();
+    for r in 0..events.len() {
+        let e = std::mem::replace(&mut events[r], placeholder());
         let Some(d) = e.date else {
-            out.push(e);
+            events[w] = e;
+            w += 1;
             filed.push(None);
             continue;
         };
@@ -307,7 +433,16 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         let mask = stem_mask(&e.title);
         articles.clear();
         articles.extend(e.mentions.iter().map(|m| m.article));
-        index.candidates(&e, weeks, &mut cands);
+        let slots = slots(d, weeks);
+        index.candidates(&e, slots, &mut cands);
+        e_ids.clear();
+        for a in &e.actors {
+            if let Some(&id) = index.actor_ids.get(a.as_str()) {
+                if !e_ids.contains(&id) {
+                    e_ids.push(id);
+                }
+            }
+        }
         // the first filed event under the first week that tells the same happening, else the
         // first under the last week
         let mut target = None;
@@ -316,10 +451,10 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                 let Some(f) = &filed[i] else {
                     return false;
                 };
-                let o = &out[i];
+                let o = &events[i];
                 f.weeks.contains(&key)
-                    && o.mentions.iter().all(|m| !articles.contains(&m.article))
-                    && same_happening_masked(o, f.mask, &e, mask)
+                    && same_happening_masked(o, f.mask, &e, mask, || f.shares_two(o, &e, &e_ids))
+                    && f.disjoint(o, &articles)
             });
             if target.is_some() {
                 break;
@@ -327,30 +462,78 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         }
         match target {
             Some(i) => {
-                let weeks = filed[i].as_ref().map_or(weeks, |f| f.weeks);
-                let known = out[i].actors.len();
-                fold(&mut out[i], e);
-                let o = &out[i];
+                let slots = filed[i].as_ref().map_or(slots, |f| f.slots);
+                let known = events[i].actors.len();
+                let key = (events[i].date, events[i].title.to_ascii_lowercase());
+                let mut quality = filed[i].as_ref().map_or((0, 0), |f| f.quality);
+                fold(&mut events[i], e, &mut quality);
+                let o = &events[i];
                 if let Some(f) = filed[i].as_mut() {
+                    f.quality = quality;
                     f.mask = stem_mask(&o.title);
+                    f.folded = true;
+                    match &mut f.articles {
+                        Some(set) => set.extend(articles.iter().copied()),
+                        None if o.mentions.len() > MANY => {
+                            f.articles = Some(o.mentions.iter().map(|m| m.article).collect());
+                        }
+                        None => {}
+                    }
                 }
                 if o.background {
-                    index.file(o, weeks, i as u32);
+                    // filed again only under a new (date, title)
+                    if key != (o.date, o.title.to_ascii_lowercase()) {
+                        index.file(o, slots, i as u32);
+                    }
                 } else {
-                    for a in &out[i].actors[known..] {
-                        index.file_actor(weeks, a, i as u32);
+                    for a in &events[i].actors[known..] {
+                        index.file_actor(slots, a, i as u32);
+                    }
+                    if let Some(f) = filed[i].as_mut().filter(|f| !f.doubled) {
+                        let ids = &index.actor_ids;
+                        let id = |a: &String| ids.get(a.as_str()).copied();
+                        match &mut f.actor_ids {
+                            Some(set) => {
+                                set.extend(events[i].actors[known..].iter().filter_map(id))
+                            }
+                            None if events[i].actors.len() > MANY => {
+                                f.actor_ids =
+                                    Some(events[i].actors.iter().filter_map(id).collect());
+                            }
+                            None => {}
+                        }
                     }
                 }
             }
             None => {
-                let i = out.len() as u32;
-                index.file(&e, weeks, i);
-                filed.push(Some(Filed { weeks, mask }));
-                out.push(e);
+                index.file(&e, slots, w as u32);
+                filed.push(Some(Filed::new(&e, weeks, slots, mask)));
+                events[w] = e;
+                w += 1;
             }
         }
     }
-    out
+    events.truncate(w);
+    for (e, f) in events.iter_mut().zip(&filed) {
+        if f.as_ref().is_some_and(|f| f.folded) {
+            e.mentions.sort();
+            e.mentions.dedup();
+        }
+    }
+    events
+}
+
+/// An empty event (no allocation) left where one was taken out.
+fn placeholder() -> Event {
+    Event {
+        date: None,
+        date_text: String::new(),
+        date_basis: Basis::Unresolved,
+        title: String::new(),
+        actors: Vec::new(),
+        mentions: Vec::new(),
+        background: false,
+    }
 }
 
 #[cfg(test)]

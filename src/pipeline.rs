@@ -181,48 +181,58 @@ fn load_inner(
     let total = listing.files.len();
     let done = AtomicUsize::new(0);
     let mut warnings = listing.warnings;
-    let results: Vec<(Source, Vec<String>)> = listing
-        .files
-        .par_iter()
-        .map(|(path, kind)| {
-            let mut w = Vec::new();
-            let r = match kind {
-                FileKind::Article => {
-                    timed(times.map(|t| &t.read), || read_article(path, opts, &mut w))
-                        .map(|a| Source::Article(extract_measured(&a, times)))
-                        .unwrap_or(Source::Nothing)
-                }
-                FileKind::EventsJsonl => match shard::read(path, &mut w) {
-                    Ok(s) => Source::Shard(s),
-                    Err(e) => {
-                        w.push(e.to_string());
-                        Source::Nothing
-                    }
-                },
-            };
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            progress(n, total);
-            (r, w)
-        })
-        .collect();
-    let t = Instant::now();
     let mut gathered = Gathered::default();
-    for (r, w) in results {
-        warnings.extend(w);
-        match r {
-            Source::Article(ae) => gathered.add(vec![ae.info], ae.events, ae.actor_kinds),
-            Source::Shard(s) => gathered.add(s.articles, s.events, s.actor_kinds),
-            Source::Nothing => {}
+    let mut gather_time = std::time::Duration::ZERO;
+    // In chunks, so that what one article yields is folded into the corpus tables (actor kinds
+    // named once) before the next chunk is read, and never all held at once.
+    for chunk in listing.files.chunks(CHUNK) {
+        let results: Vec<(Source, Vec<String>)> = chunk
+            .par_iter()
+            .map(|(path, kind)| {
+                let mut w = Vec::new();
+                let r = match kind {
+                    FileKind::Article => {
+                        timed(times.map(|t| &t.read), || read_article(path, opts, &mut w))
+                            .map(|a| Source::Article(extract_measured(&a, times)))
+                            .unwrap_or(Source::Nothing)
+                    }
+                    FileKind::EventsJsonl => match shard::read(path, &mut w) {
+                        Ok(s) => Source::Shard(s),
+                        Err(e) => {
+                            w.push(e.to_string());
+                            Source::Nothing
+                        }
+                    },
+                };
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress(n, total);
+                (r, w)
+            })
+            .collect();
+        let t = Instant::now();
+        for (r, w) in results {
+            warnings.extend(w);
+            match r {
+                Source::Article(ae) => gathered.add(vec![ae.info], ae.events, ae.actor_kinds),
+                Source::Shard(s) => gathered.add(s.articles, s.events, s.actor_kinds),
+                Source::Nothing => {}
+            }
         }
+        gather_time += t.elapsed();
     }
+    let t = Instant::now();
     let timeline = gathered.into_timeline();
     if let Some(times) = times {
-        times
-            .merge
-            .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        times.merge.fetch_add(
+            (t.elapsed() + gather_time).as_nanos() as u64,
+            Ordering::Relaxed,
+        );
     }
     Ok(Loaded { timeline, warnings })
 }
+
+/// Files read in parallel before their results are gathered.
+const CHUNK: usize = 4096;
 
 /// What one file yields.
 enum Source {

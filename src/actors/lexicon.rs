@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 
 use super::ActorKind;
 
@@ -47,8 +47,10 @@ pub type WordSet = HashSet<String, foldhash::fast::RandomState>;
 pub struct Lexicon {
     /// Gazetteer names (pattern i of `automaton` is entry i).
     pub entries: Vec<Entry>,
-    /// Matches every gazetteer name (overlapping, case-sensitive).
+    /// Matches every gazetteer name (anchored, overlapping, case-sensitive).
     pub automaton: AhoCorasick,
+    /// The bytes a gazetteer name may start with: searches start only there.
+    pub first_bytes: [bool; 256],
     /// Capitalised title words and their modifiers (`Minister`, `Gen.`, `Defence`).
     pub titles: WordSet,
     /// Title words a name may follow (`Minister`, not `Defence`).
@@ -246,8 +248,15 @@ fn build() -> Lexicon {
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Anchored)
         .build(&patterns)
         .expect("gazetteer patterns are plain strings");
+    let mut first_bytes = [false; 256];
+    for p in &patterns {
+        if let Some(&b) = p.as_bytes().first() {
+            first_bytes[b as usize] = true;
+        }
+    }
     let titles = sections(TITLES);
     let non = sections(NONNAMES);
     let given = sections(GIVEN_NAMES);
@@ -255,6 +264,7 @@ fn build() -> Lexicon {
     Lexicon {
         entries,
         automaton,
+        first_bytes,
         titles: {
             let mut t = set(&titles, "titles");
             t.extend(set(&titles, "title_modifiers"));
@@ -316,5 +326,7 @@ mod tests {
         assert!(lex.function.contains("The") && lex.events.contains("Declaration"));
         assert!(lex.verbs.contains("said"));
         assert_eq!(lex.entries.len(), lex.automaton.patterns_len());
+        // the gazetteer searches only where a name can start: no name is empty
+        assert!(lex.automaton.min_pattern_len() >= 1);
     }
 }
