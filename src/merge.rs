@@ -217,13 +217,13 @@ struct Filed {
     /// Folded into: its mentions are sorted once merging is done.
     folded: bool,
     /// The articles telling it, once it is told by many.
-    articles: Option<FastSet<u32>>,
+    articles: Option<Box<FastSet<u32>>>,
     /// Its title's quality (see [`title_quality`]).
     quality: (usize, usize),
     /// It names an actor twice.
     doubled: bool,
     /// The ids of its actors, once it names many (it then names none twice).
-    actor_ids: Option<FastSet<u32>>,
+    actor_ids: Option<Box<FastSet<u32>>>,
 }
 
 type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
@@ -316,7 +316,9 @@ impl<K: std::hash::Hash + Eq> Chains<K> {
 #[derive(Default)]
 struct Index {
     actor_ids: FastMap<String, u32>,
-    by_actor: Chains<(Slot, u32)>,
+    /// Slots by number, so that a (slot, actor) key is one `u64`.
+    slot_ids: FastMap<Slot, u32>,
+    by_actor: Chains<u64>,
     /// Events naming an actor twice (one shared name then counts twice): always candidates.
     doubled: Chains<Slot>,
     background: Chains<(crate::temporal::DateValue, String)>,
@@ -334,11 +336,18 @@ impl Index {
         id
     }
 
+    fn slot_id(&mut self, slot: Slot) -> u32 {
+        let next = self.slot_ids.len() as u32;
+        *self.slot_ids.entry(slot).or_insert(next)
+    }
+
     fn file_actor(&mut self, slots: [Slot; 2], name: &str, i: u32) {
-        let id = self.actor_id(name);
-        self.by_actor.push((slots[0], id), i);
+        let id = self.actor_id(name) as u64;
+        let s0 = self.slot_id(slots[0]) as u64;
+        self.by_actor.push(s0 << 32 | id, i);
         if slots[1] != slots[0] {
-            self.by_actor.push((slots[1], id), i);
+            let s1 = self.slot_id(slots[1]) as u64;
+            self.by_actor.push(s1 << 32 | id, i);
         }
     }
 
@@ -386,10 +395,13 @@ impl Index {
                         doubled = true;
                         continue;
                     }
+                    let Some(&slot) = self.slot_ids.get(&w) else {
+                        continue;
+                    };
                     if let Some(l) = self
                         .actor_ids
                         .get(a.as_str())
-                        .and_then(|id| self.by_actor.get(&(w, *id)))
+                        .and_then(|&id| self.by_actor.get(&((slot as u64) << 32 | id as u64)))
                     {
                         lists.push(l);
                     }
@@ -475,7 +487,8 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
                     match &mut f.articles {
                         Some(set) => set.extend(articles.iter().copied()),
                         None if o.mentions.len() > MANY => {
-                            f.articles = Some(o.mentions.iter().map(|m| m.article).collect());
+                            f.articles =
+                                Some(Box::new(o.mentions.iter().map(|m| m.article).collect()));
                         }
                         None => {}
                     }
@@ -497,8 +510,9 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
                                 set.extend(events[i].actors[known..].iter().filter_map(id))
                             }
                             None if events[i].actors.len() > MANY => {
-                                f.actor_ids =
-                                    Some(events[i].actors.iter().filter_map(id).collect());
+                                f.actor_ids = Some(Box::new(
+                                    events[i].actors.iter().filter_map(id).collect(),
+                                ));
                             }
                             None => {}
                         }

@@ -285,10 +285,11 @@ impl Gathered {
     fn into_timeline(self) -> Timeline {
         let Gathered {
             articles,
+            index,
             events,
             kinds,
-            ..
         } = self;
+        drop(index);
         let mut tagged: Vec<(u32, ArticleInfo)> = articles
             .into_iter()
             .enumerate()
