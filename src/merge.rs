@@ -11,7 +11,7 @@ use crate::temporal::{Basis, Precision};
 /// Words that name the same kind of happening, folded to one stem so that "held talks" and
 /// "meeting" can be recognised as one happening told twice.
 fn stem(word: &str) -> Option<&'static str> {
-    let w = word.to_lowercase();
+    let w = crate::text::lower(word);
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     Some(match w {
         "meet" | "meets" | "met" | "meeting" | "meetings" | "talk" | "talks" | "held" | "hold"
@@ -84,8 +84,10 @@ fn title_quality(e: &Event) -> (usize, usize) {
     (names, e.title.chars().count().min(80))
 }
 
-fn fold(into: &mut Event, other: Event) {
-    if title_quality(&other) > title_quality(into) {
+/// Folds `other` into `into`; `quality` is `title_quality(into)`, kept up to date.
+fn fold(into: &mut Event, other: Event, quality: &mut (usize, usize)) {
+    let retitled = title_quality(&other) > *quality;
+    if retitled {
         into.title = other.title;
     }
     let more_precise = match (into.date, other.date) {
@@ -100,12 +102,16 @@ fn fold(into: &mut Event, other: Event) {
     }
     for a in other.actors {
         if !into.actors.contains(&a) {
+            if !retitled && into.title.contains(a.as_str()) {
+                quality.0 += 1;
+            }
             into.actors.push(a);
         }
     }
     into.mentions.extend(other.mentions);
-    into.mentions.sort();
-    into.mentions.dedup();
+    if retitled {
+        *quality = title_quality(into);
+    }
 }
 
 /// The corpus step: short person names resolved across the corpus, then one event per happening,
@@ -134,77 +140,414 @@ pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) 
     out
 }
 
-/// Events (indices in the output) added one after the other, all first told by `article` when
-/// it is set. Mentions are only ever added, so an event of a run always has that article.
-struct Run {
-    article: Option<u32>,
-    events: Vec<usize>,
+/// The kinds of happening a title names (see [`stem`]), one bit each.
+fn stem_mask(title: &str) -> u8 {
+    title
+        .split_whitespace()
+        .filter_map(stem)
+        .fold(0, |m, s| m | stem_bit(s))
 }
 
-impl Run {
-    fn add(runs: &mut Vec<Run>, article: Option<u32>, event: usize) {
-        match runs.last_mut() {
-            Some(r) if article.is_some() && r.article == article => r.events.push(event),
-            _ => runs.push(Run {
-                article,
-                events: vec![event],
-            }),
+fn stem_bit(s: &str) -> u8 {
+    match s {
+        "meet" => 1,
+        "sign" => 2,
+        "agree" => 4,
+        "announce" => 8,
+        "attack" => 16,
+        _ => 32,
+    }
+}
+
+/// [`same_happening`] with the title stems of both events already folded to masks.
+fn same_happening_masked(
+    a: &Event,
+    mask_a: u8,
+    b: &Event,
+    mask_b: u8,
+    shared_two: impl FnOnce() -> bool,
+) -> bool {
+    let (Some(da), Some(db)) = (a.date, b.date) else {
+        return false;
+    };
+    if a.background || b.background {
+        return a.background && b.background && da == db && a.title.eq_ignore_ascii_case(&b.title);
+    }
+    let fine = |p: Precision| p >= Precision::Week;
+    if !(da == db || (fine(da.precision()) && fine(db.precision()) && da.compatible(&db))) {
+        return false;
+    }
+    if mask_a & mask_b == 0 {
+        return false;
+    }
+    shared_two()
+}
+
+type Week = (i32, u32);
+
+/// Where an event with actors is filed. A date coarser than a week only ever matches the very
+/// same date (and such a date never changes in a fold), so those events are filed by date; the
+/// others by the ISO weeks their date spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Slot {
+    Week(Week),
+    Date(crate::temporal::DateValue),
+}
+
+fn slots(d: crate::temporal::DateValue, weeks: [Week; 2]) -> [Slot; 2] {
+    if d.precision() >= Precision::Week {
+        [Slot::Week(weeks[0]), Slot::Week(weeks[1])]
+    } else {
+        [Slot::Date(d); 2]
+    }
+}
+
+fn week(d: chrono::NaiveDate) -> Week {
+    let w = chrono::Datelike::iso_week(&d);
+    (w.year(), w.week())
+}
+
+/// What the merge keeps of an event already on the output: the weeks it was filed under when it
+/// was first met (kept as they were, whatever a later fold does to its date) and its stems.
+struct Filed {
+    weeks: [Week; 2],
+    /// Where it is filed.
+    slots: [Slot; 2],
+    mask: u8,
+    /// Folded into: its mentions are sorted once merging is done.
+    folded: bool,
+    /// The articles telling it, once it is told by many.
+    articles: Option<Box<FastSet<u32>>>,
+    /// Its title's quality (see [`title_quality`]).
+    quality: (usize, usize),
+    /// It names an actor twice.
+    doubled: bool,
+    /// The ids of its actors, once it names many (it then names none twice).
+    actor_ids: Option<Box<FastSet<u32>>>,
+}
+
+type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
+
+/// Mentions beyond which an event keeps a set of its articles.
+const MANY: usize = 16;
+
+impl Filed {
+    fn new(e: &Event, weeks: [Week; 2], slots: [Slot; 2], mask: u8) -> Filed {
+        let doubled = e
+            .actors
+            .iter()
+            .enumerate()
+            .any(|(k, a)| e.actors[..k].contains(a));
+        Filed {
+            weeks,
+            slots,
+            mask,
+            folded: false,
+            articles: None,
+            quality: title_quality(e),
+            doubled,
+            actor_ids: None,
         }
+    }
+
+    /// True when `o` (this filed event) and `e` share two actors, counted on `o`'s list;
+    /// `e_ids` are the ids of `e`'s distinct actors.
+    fn shares_two(&self, o: &Event, e: &Event, e_ids: &[u32]) -> bool {
+        match &self.actor_ids {
+            Some(set) => e_ids.iter().filter(|id| set.contains(id)).count() >= 2,
+            None => o.actors.iter().filter(|x| e.actors.contains(x)).count() >= 2,
+        }
+    }
+
+    /// True when none of `articles` tells `o` already.
+    fn disjoint(&self, o: &Event, articles: &[u32]) -> bool {
+        match &self.articles {
+            Some(set) => articles.iter().all(|a| !set.contains(a)),
+            None => o.mentions.iter().all(|m| !articles.contains(&m.article)),
+        }
+    }
+}
+
+/// Lists of event numbers under keys, kept as chains through one array: most lists hold one or
+/// two events, and a vector each would cost more than the events themselves.
+struct Chains<K> {
+    /// Key → (last link, length).
+    heads: FastMap<K, (u32, u32)>,
+    /// (event, previous link of the same key or `NONE`).
+    links: Vec<(u32, u32)>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl<K> Default for Chains<K> {
+    fn default() -> Self {
+        Chains {
+            heads: FastMap::default(),
+            links: Vec::new(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Chains<K> {
+    fn push(&mut self, key: K, event: u32) {
+        let link = self.links.len() as u32;
+        let head = self.heads.entry(key).or_insert((NONE, 0));
+        self.links.push((event, head.0));
+        *head = (link, head.1 + 1);
+    }
+
+    fn get(&self, key: &K) -> Option<(u32, u32)> {
+        self.heads.get(key).copied()
+    }
+
+    /// Appends the events of the chain starting at `link`.
+    fn extend(&self, mut link: u32, out: &mut Vec<u32>) {
+        while link != NONE {
+            let (event, prev) = self.links[link as usize];
+            out.push(event);
+            link = prev;
+        }
+    }
+}
+
+/// Where to look for the events an incoming one may repeat. An event that is not background can
+/// only repeat one sharing two of its actors, so it is filed under (week, actor); background
+/// events under (date, title). Lookups give a superset of the candidates, checked in full.
+#[derive(Default)]
+struct Index {
+    actor_ids: FastMap<String, u32>,
+    /// Slots by number, so that a (slot, actor) key is one `u64`.
+    slot_ids: FastMap<Slot, u32>,
+    by_actor: Chains<u64>,
+    /// Events naming an actor twice (one shared name then counts twice): always candidates.
+    doubled: Chains<Slot>,
+    background: Chains<(crate::temporal::DateValue, String)>,
+}
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+impl Index {
+    fn actor_id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.actor_ids.get(name) {
+            return id;
+        }
+        let id = self.actor_ids.len() as u32;
+        self.actor_ids.insert(name.to_string(), id);
+        id
+    }
+
+    fn slot_id(&mut self, slot: Slot) -> u32 {
+        let next = self.slot_ids.len() as u32;
+        *self.slot_ids.entry(slot).or_insert(next)
+    }
+
+    fn file_actor(&mut self, slots: [Slot; 2], name: &str, i: u32) {
+        let id = self.actor_id(name) as u64;
+        let s0 = self.slot_id(slots[0]) as u64;
+        self.by_actor.push(s0 << 32 | id, i);
+        if slots[1] != slots[0] {
+            let s1 = self.slot_id(slots[1]) as u64;
+            self.by_actor.push(s1 << 32 | id, i);
+        }
+    }
+
+    fn file(&mut self, e: &Event, slots: [Slot; 2], i: u32) {
+        if e.background {
+            if let Some(d) = e.date {
+                self.background.push((d, e.title.to_ascii_lowercase()), i);
+            }
+            return;
+        }
+        for (k, a) in e.actors.iter().enumerate() {
+            if e.actors[..k].contains(a) {
+                self.doubled.push(slots[0], i);
+                if slots[1] != slots[0] {
+                    self.doubled.push(slots[1], i);
+                }
+                continue;
+            }
+            self.file_actor(slots, a, i);
+        }
+    }
+
+    /// Every filed event that may be the same happening as `e`, in filing order.
+    fn candidates(&self, e: &Event, slots: [Slot; 2], out: &mut Vec<u32>) {
+        out.clear();
+        if e.background {
+            if let Some(d) = e.date {
+                if let Some((head, _)) = self.background.get(&(d, e.title.to_ascii_lowercase())) {
+                    self.background.extend(head, out);
+                }
+            }
+        } else {
+            let mut lists: Vec<(u32, u32)> = Vec::with_capacity(e.actors.len());
+            for (k, w) in slots.into_iter().enumerate() {
+                if k == 1 && slots[1] == slots[0] {
+                    break;
+                }
+                if let Some((head, _)) = self.doubled.get(&w) {
+                    self.doubled.extend(head, out);
+                }
+                lists.clear();
+                let mut doubled = false;
+                for (k, a) in e.actors.iter().enumerate() {
+                    if e.actors[..k].contains(a) {
+                        doubled = true;
+                        continue;
+                    }
+                    let Some(&slot) = self.slot_ids.get(&w) else {
+                        continue;
+                    };
+                    if let Some(l) = self
+                        .actor_ids
+                        .get(a.as_str())
+                        .and_then(|&id| self.by_actor.get(&((slot as u64) << 32 | id as u64)))
+                    {
+                        lists.push(l);
+                    }
+                }
+                // A filed event naming no actor twice must share two distinct names with `e`,
+                // so it is on two of these lists: the longest can be left out.
+                if !doubled && lists.len() > 1 {
+                    let longest = (0..lists.len()).max_by_key(|&k| lists[k].1).unwrap_or(0);
+                    lists.swap_remove(longest);
+                }
+                for &(head, _) in &lists {
+                    self.by_actor.extend(head, out);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
     }
 }
 
 /// Merges the events of many articles (mentions already carry their article index): one event
 /// per happening. Events of one article are never merged with each other.
-pub fn merge(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    // candidates by ISO week, so each event is compared only with those near its date
-    let week = |d: chrono::NaiveDate| {
-        let w = chrono::Datelike::iso_week(&d);
-        (w.year(), w.week())
-    };
-    // Each week's candidates in runs of events first told by one article: a run of the
-    // event's own article is skipped whole, so that one long article stays linear.
-    let mut by_week: HashMap<(i32, u32), Vec<Run>> = HashMap::new();
-    for e in events {
+pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
+    // In place: the merged events are written over the front of the input (`out` is
+    // `events[..w]`), so the corpus is never held twice.
+    let mut w = 0;
+    let mut filed: Vec<Option<Filed>> = Vec::new();
+    let mut index = Index::default();
+    let mut cands: Vec<u32> = Vec::new();
+    let mut articles: Vec<u32> = Vec::new();
+    let mut e_ids: Vec<u32> = Vec::new();
+    for r in 0..events.len() {
+        let e = std::mem::replace(&mut events[r], placeholder());
         let Some(d) = e.date else {
-            out.push(e);
+            events[w] = e;
+            w += 1;
+            filed.push(None);
             continue;
         };
-        let (first, last) = (week(d.first_day()), week(d.last_day()));
-        let articles: HashSet<u32> = e.mentions.iter().map(|m| m.article).collect();
-        let mut target = None;
-        for key in [first, last] {
-            if let Some(runs) = by_week.get(&key) {
-                target = runs
-                    .iter()
-                    .filter(|r| !r.article.is_some_and(|a| articles.contains(&a)))
-                    .flat_map(|r| r.events.iter().copied())
-                    .find(|&i| {
-                        let o: &Event = &out[i];
-                        o.mentions.iter().all(|m| !articles.contains(&m.article))
-                            && same_happening(o, &e)
-                    });
+        let weeks = [week(d.first_day()), week(d.last_day())];
+        let mask = stem_mask(&e.title);
+        articles.clear();
+        articles.extend(e.mentions.iter().map(|m| m.article));
+        let slots = slots(d, weeks);
+        index.candidates(&e, slots, &mut cands);
+        e_ids.clear();
+        for a in &e.actors {
+            if let Some(&id) = index.actor_ids.get(a.as_str()) {
+                if !e_ids.contains(&id) {
+                    e_ids.push(id);
+                }
             }
+        }
+        // the first filed event under the first week that tells the same happening, else the
+        // first under the last week
+        let mut target = None;
+        for key in weeks {
+            target = cands.iter().map(|&i| i as usize).find(|&i| {
+                let Some(f) = &filed[i] else {
+                    return false;
+                };
+                let o = &events[i];
+                f.weeks.contains(&key)
+                    && same_happening_masked(o, f.mask, &e, mask, || f.shares_two(o, &e, &e_ids))
+                    && f.disjoint(o, &articles)
+            });
             if target.is_some() {
                 break;
             }
         }
         match target {
-            Some(i) => fold(&mut out[i], e),
-            None => {
-                let only = match articles.len() {
-                    1 => articles.iter().next().copied(),
-                    _ => None,
-                };
-                Run::add(by_week.entry(first).or_default(), only, out.len());
-                if last != first {
-                    Run::add(by_week.entry(last).or_default(), only, out.len());
+            Some(i) => {
+                let slots = filed[i].as_ref().map_or(slots, |f| f.slots);
+                let known = events[i].actors.len();
+                let key = (events[i].date, events[i].title.to_ascii_lowercase());
+                let mut quality = filed[i].as_ref().map_or((0, 0), |f| f.quality);
+                fold(&mut events[i], e, &mut quality);
+                let o = &events[i];
+                if let Some(f) = filed[i].as_mut() {
+                    f.quality = quality;
+                    f.mask = stem_mask(&o.title);
+                    f.folded = true;
+                    match &mut f.articles {
+                        Some(set) => set.extend(articles.iter().copied()),
+                        None if o.mentions.len() > MANY => {
+                            f.articles =
+                                Some(Box::new(o.mentions.iter().map(|m| m.article).collect()));
+                        }
+                        None => {}
+                    }
                 }
-                out.push(e);
+                if o.background {
+                    // filed again only under a new (date, title)
+                    if key != (o.date, o.title.to_ascii_lowercase()) {
+                        index.file(o, slots, i as u32);
+                    }
+                } else {
+                    for a in &events[i].actors[known..] {
+                        index.file_actor(slots, a, i as u32);
+                    }
+                    if let Some(f) = filed[i].as_mut().filter(|f| !f.doubled) {
+                        let ids = &index.actor_ids;
+                        let id = |a: &String| ids.get(a.as_str()).copied();
+                        match &mut f.actor_ids {
+                            Some(set) => {
+                                set.extend(events[i].actors[known..].iter().filter_map(id))
+                            }
+                            None if events[i].actors.len() > MANY => {
+                                f.actor_ids = Some(Box::new(
+                                    events[i].actors.iter().filter_map(id).collect(),
+                                ));
+                            }
+                            None => {}
+                        }
+                    }
+                }
+            }
+            None => {
+                index.file(&e, slots, w as u32);
+                filed.push(Some(Filed::new(&e, weeks, slots, mask)));
+                events[w] = e;
+                w += 1;
             }
         }
     }
-    out
+    events.truncate(w);
+    for (e, f) in events.iter_mut().zip(&filed) {
+        if f.as_ref().is_some_and(|f| f.folded) {
+            e.mentions.sort();
+            e.mentions.dedup();
+        }
+    }
+    events
+}
+
+/// An empty event (no allocation) left where one was taken out.
+fn placeholder() -> Event {
+    Event {
+        date: None,
+        date_text: String::new(),
+        date_basis: Basis::Unresolved,
+        title: String::new(),
+        actors: Vec::new(),
+        mentions: Vec::new(),
+        background: false,
+    }
 }
 
 #[cfg(test)]

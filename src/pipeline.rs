@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -41,11 +43,65 @@ pub fn tag_article(article: &Article) -> (Vec<Sentence>, Vec<Timex>) {
     (sentences, timexes)
 }
 
+/// Time spent in each step of reading, summed over threads, in nanoseconds (for measuring).
+#[derive(Debug, Default)]
+pub struct StageTimes {
+    /// Reading and decoding files, parsing front matter.
+    pub read: AtomicU64,
+    /// Splitting sentences.
+    pub sentences: AtomicU64,
+    /// Tagging temporal expressions.
+    pub temporal: AtomicU64,
+    /// Finding actors.
+    pub actors: AtomicU64,
+    /// Building events.
+    pub events: AtomicU64,
+    /// Merging across articles and sorting the timeline.
+    pub merge: AtomicU64,
+}
+
+/// Runs `f`, adding its time to `slot` when measuring.
+fn timed<T>(slot: Option<&AtomicU64>, f: impl FnOnce() -> T) -> T {
+    match slot {
+        None => f(),
+        Some(slot) => {
+            let t = Instant::now();
+            let r = f();
+            slot.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            r
+        }
+    }
+}
+
 /// Extracts the events of one article. Pure: the same article always gives the same events.
 pub fn extract_article(article: &Article) -> ArticleEvents {
-    let (sentences, timexes) = tag_article(article);
-    let found = actors::find(&article.text, &sentences);
-    let events = events::extract(article, &sentences, &timexes, &found);
+    extract_measured(article, None)
+}
+
+fn extract_measured(article: &Article, times: Option<&StageTimes>) -> ArticleEvents {
+    let sentences = timed(times.map(|t| &t.sentences), || {
+        sentences::split_article(article)
+    });
+    let timexes = timed(times.map(|t| &t.temporal), || {
+        temporal::tag(&article.text, &sentences, article.reference)
+    });
+    let found = timed(times.map(|t| &t.actors), || {
+        actors::find(&article.text, &sentences)
+    });
+    let mut events = timed(times.map(|t| &t.events), || {
+        events::extract(article, &sentences, &timexes, &found)
+    });
+    // events are kept until the whole corpus is read: no spare capacity
+    for e in &mut events {
+        e.title.shrink_to_fit();
+        e.date_text.shrink_to_fit();
+        e.actors.shrink_to_fit();
+        for a in &mut e.actors {
+            a.shrink_to_fit();
+        }
+        e.mentions.shrink_to_fit();
+    }
+    events.shrink_to_fit();
     ArticleEvents {
         info: ArticleInfo {
             path: article.path.clone(),
@@ -106,51 +162,88 @@ pub fn load_with_progress(
     opts: &Options,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Loaded, Error> {
+    load_inner(paths, opts, progress, None)
+}
+
+/// [`load`], adding the time spent in each step to `times`.
+pub fn load_measured(
+    paths: &[PathBuf],
+    opts: &Options,
+    times: &StageTimes,
+) -> Result<Loaded, Error> {
+    load_inner(paths, opts, &|_, _| {}, Some(times))
+}
+
+fn load_inner(
+    paths: &[PathBuf],
+    opts: &Options,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    times: Option<&StageTimes>,
+) -> Result<Loaded, Error> {
     let listing = corpus::list(paths)?;
     let total = listing.files.len();
-    let done = std::sync::atomic::AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
     let mut warnings = listing.warnings;
-    let results: Vec<(Source, Vec<String>)> = listing
-        .files
-        .par_iter()
-        .map(|(path, kind)| {
-            let mut w = Vec::new();
-            let r = match kind {
-                FileKind::Article => read_article(path, opts, &mut w)
-                    .map(|a| Source::Article(extract_article(&a)))
-                    .unwrap_or(Source::Nothing),
-                FileKind::EventsJsonl => match shard::read(path, &mut w) {
-                    Ok(s) => Source::Shard(s),
-                    Err(e) => {
-                        w.push(e.to_string());
-                        Source::Nothing
-                    }
-                },
-            };
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            progress(n, total);
-            (r, w)
-        })
-        .collect();
     let mut gathered = Gathered::default();
     let mut skipped = 0;
-    for (r, w) in results {
-        warnings.extend(w);
-        match r {
-            Source::Article(ae) => gathered.add(vec![ae.info], ae.events, ae.actor_kinds),
-            Source::Shard(s) => {
-                skipped += s.broken_lines;
-                gathered.add(s.articles, s.events, s.actor_kinds)
+    let mut gather_time = std::time::Duration::ZERO;
+    // In chunks, so that what one article yields is folded into the corpus tables (actor kinds
+    // named once) before the next chunk is read, and never all held at once.
+    for chunk in listing.files.chunks(CHUNK) {
+        let results: Vec<(Source, Vec<String>)> = chunk
+            .par_iter()
+            .map(|(path, kind)| {
+                let mut w = Vec::new();
+                let r = match kind {
+                    FileKind::Article => {
+                        timed(times.map(|t| &t.read), || read_article(path, opts, &mut w))
+                            .map(|a| Source::Article(extract_measured(&a, times)))
+                            .unwrap_or(Source::Nothing)
+                    }
+                    FileKind::EventsJsonl => match shard::read(path, &mut w) {
+                        Ok(s) => Source::Shard(s),
+                        Err(e) => {
+                            w.push(e.to_string());
+                            Source::Nothing
+                        }
+                    },
+                };
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress(n, total);
+                (r, w)
+            })
+            .collect();
+        let t = Instant::now();
+        for (r, w) in results {
+            warnings.extend(w);
+            match r {
+                Source::Article(ae) => gathered.add(vec![ae.info], ae.events, ae.actor_kinds),
+                Source::Shard(s) => {
+                    skipped += s.broken_lines;
+                    gathered.add(s.articles, s.events, s.actor_kinds)
+                }
+                Source::Nothing => skipped += 1,
             }
-            Source::Nothing => skipped += 1,
         }
+        gather_time += t.elapsed();
+    }
+    let t = Instant::now();
+    let timeline = gathered.into_timeline();
+    if let Some(times) = times {
+        times.merge.fetch_add(
+            (t.elapsed() + gather_time).as_nanos() as u64,
+            Ordering::Relaxed,
+        );
     }
     Ok(Loaded {
-        timeline: gathered.into_timeline(),
+        timeline,
         warnings,
         skipped,
     })
 }
+
+/// Files read in parallel before their results are gathered.
+const CHUNK: usize = 4096;
 
 /// What one file yields.
 enum Source {
@@ -203,20 +296,22 @@ impl Gathered {
     fn into_timeline(self) -> Timeline {
         let Gathered {
             articles,
+            index,
             events,
             kinds,
-            ..
         } = self;
-        let mut order: Vec<u32> = (0..articles.len() as u32).collect();
-        order.sort_by(|&a, &b| articles[a as usize].path.cmp(&articles[b as usize].path));
-        let mut rank = vec![0u32; articles.len()];
-        for (r, &a) in order.iter().enumerate() {
-            rank[a as usize] = r as u32;
+        drop(index);
+        let mut tagged: Vec<(u32, ArticleInfo)> = articles
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| (i as u32, a))
+            .collect();
+        tagged.sort_by(|a, b| a.1.path.cmp(&b.1.path));
+        let mut rank = vec![0u32; tagged.len()];
+        for (r, (a, _)) in tagged.iter().enumerate() {
+            rank[*a as usize] = r as u32;
         }
-        let mut sorted: Vec<ArticleInfo> = Vec::with_capacity(articles.len());
-        for &a in &order {
-            sorted.push(articles[a as usize].clone());
-        }
+        let sorted: Vec<ArticleInfo> = tagged.into_iter().map(|(_, a)| a).collect();
         let mut events = events;
         for e in &mut events {
             for m in &mut e.mentions {

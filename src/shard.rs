@@ -29,6 +29,8 @@ pub fn read(path: &Path, warnings: &mut Vec<String>) -> Result<Shard, Error> {
     let file = std::fs::File::open(path).map_err(|e| Error::Io(path.to_path_buf(), e))?;
     let mut shard = Shard::default();
     let mut index = std::collections::HashMap::new();
+    // the first kind given for a name is the one kept (as when merging), so each name once
+    let mut kinds_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (n, line) in BufReader::new(file).split(b'\n').enumerate() {
         let line = line.map_err(|e| Error::Io(path.to_path_buf(), e))?;
         let text = String::from_utf8_lossy(&line);
@@ -69,14 +71,20 @@ pub fn read(path: &Path, warnings: &mut Vec<String>) -> Result<Shard, Error> {
             });
         }
         for (a, k) in rec.actors.iter().zip(&rec.actor_kinds) {
-            shard.actor_kinds.push((a.clone(), *k));
+            if !kinds_seen.contains(a.as_str()) {
+                kinds_seen.insert(a.clone());
+                shard.actor_kinds.push((a.clone(), *k));
+            }
         }
+        let mut actors = rec.actors;
+        actors.shrink_to_fit();
+        mentions.shrink_to_fit();
         shard.events.push(Event {
             date: rec.date,
             date_text: rec.date_text,
             date_basis: rec.date_basis,
             title: rec.title,
-            actors: rec.actors,
+            actors,
             mentions,
             background: rec.background,
         });

@@ -1,6 +1,11 @@
 //! Text from articles made safe to print: control characters that would drive a terminal
 //! (escape sequences, window titles, bells, backspaces, C1 codes) are replaced before any text
-//! reaches the screen or a terminal-bound output.
+//! reaches the screen or a terminal-bound output; and a word lowercased without touching the
+//! heap ([`lower`]), for the hot loops of reading.
+
+mod lower;
+
+pub use lower::{lower, Lower};
 
 use std::borrow::Cow;
 

@@ -203,7 +203,7 @@ pub fn resolve_people(
             || t.text.chars().count() < 2
             || lex.nonnames.contains(t.text)
             || lex.titles.contains(t.text)
-            || super::names::PARTICLES.contains(&t.text.to_lowercase().as_str())
+            || super::names::PARTICLES.contains(&crate::text::lower(t.text).as_str())
         {
             continue;
         }
@@ -226,7 +226,11 @@ pub fn resolve_people(
 /// Dalton`) to the first form listed. Names with several candidates are left alone.
 pub fn corpus_aliases(names: &[(String, ActorKind)]) -> HashMap<String, String> {
     let mut out = HashMap::new();
-    let mut fulls: Vec<(String, HashSet<String>)> = Vec::new();
+    // full names by their sorted words (the first form listed is canonical), and for each word
+    // the first full name containing it and how many do
+    let mut fulls: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut canon: Vec<&String> = Vec::new();
+    let mut by_word: HashMap<String, (usize, usize)> = HashMap::new();
     for (n, k) in names {
         if *k != ActorKind::Person {
             continue;
@@ -235,12 +239,22 @@ pub fn corpus_aliases(names: &[(String, ActorKind)]) -> HashMap<String, String> 
         if w.len() < 2 {
             continue;
         }
-        if let Some((canon, _)) = fulls.iter().find(|(_, fw)| *fw == w) {
-            if canon != n {
-                out.insert(n.clone(), canon.clone());
+        let mut key: Vec<String> = w.into_iter().collect();
+        key.sort_unstable();
+        if let Some(&i) = fulls.get(&key) {
+            if canon[i] != n {
+                out.insert(n.clone(), canon[i].clone());
             }
         } else {
-            fulls.push((n.clone(), w));
+            let i = canon.len();
+            canon.push(n);
+            for word in &key {
+                by_word
+                    .entry(word.clone())
+                    .and_modify(|(_, count)| *count += 1)
+                    .or_insert((i, 1));
+            }
+            fulls.insert(key, i);
         }
     }
     for (n, k) in names {
@@ -251,13 +265,8 @@ pub fn corpus_aliases(names: &[(String, ActorKind)]) -> HashMap<String, String> 
         if w.len() != 1 {
             continue;
         }
-        let cands: Vec<&String> = fulls
-            .iter()
-            .filter(|(_, fw)| w.is_subset(fw))
-            .map(|(c, _)| c)
-            .collect();
-        if cands.len() == 1 {
-            out.insert(n.clone(), cands[0].clone());
+        if let Some(&(i, 1)) = w.iter().next().and_then(|word| by_word.get(word)) {
+            out.insert(n.clone(), canon[i].clone());
         }
     }
     out

@@ -2,6 +2,9 @@
 //! with one automaton, on whole words, longest match first (`South China Sea` over `China`,
 //! `Times of India` over `India`), with the cautions of ambiguous names applied.
 
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{Anchored, Input};
+
 use super::lexicon::{Caution, Lexicon};
 use super::tokens::Token;
 
@@ -39,14 +42,28 @@ pub fn find(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<GazMatch> {
             j += 1;
         }
         let end = tokens[j].full_end(text);
-        for m in lex.automaton.find_overlapping_iter(&text[start..end]) {
-            let (s, e) = (start + m.start(), start + m.end());
-            if boundary_before(text, s) && boundary_after(text, e) {
-                cands.push(GazMatch {
-                    start: s,
-                    end: e,
-                    entry: m.pattern().as_usize(),
-                });
+        // every name starting at a word boundary: an anchored search from each byte a name can
+        // start with (names are not empty, so none starts elsewhere)
+        let seg = &text[start..end];
+        for (p, &b) in seg.as_bytes().iter().enumerate() {
+            if !lex.first_bytes[b as usize] || !boundary_before(text, start + p) {
+                continue;
+            }
+            let input = Input::new(seg).span(p..seg.len()).anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            loop {
+                lex.automaton.find_overlapping(input.clone(), &mut state);
+                let Some(m) = state.get_match() else {
+                    break;
+                };
+                let (s, e) = (start + m.start(), start + m.end());
+                if m.start() == p && boundary_after(text, e) {
+                    cands.push(GazMatch {
+                        start: s,
+                        end: e,
+                        entry: m.pattern().as_usize(),
+                    });
+                }
             }
         }
         i = j + 1;

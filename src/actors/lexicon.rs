@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 
 use super::ActorKind;
 
@@ -40,45 +40,50 @@ pub struct Entry {
     pub caution: Caution,
 }
 
+/// A set of words, hashed for speed (the lists are compiled in, not attacker-controlled).
+pub type WordSet = HashSet<String, foldhash::fast::RandomState>;
+
 /// Every list, parsed.
 pub struct Lexicon {
     /// Gazetteer names (pattern i of `automaton` is entry i).
     pub entries: Vec<Entry>,
-    /// Matches every gazetteer name (overlapping, case-sensitive).
+    /// Matches every gazetteer name (anchored, overlapping, case-sensitive).
     pub automaton: AhoCorasick,
+    /// The bytes a gazetteer name may start with: searches start only there.
+    pub first_bytes: [bool; 256],
     /// Capitalised title words and their modifiers (`Minister`, `Gen.`, `Defence`).
-    pub titles: HashSet<String>,
+    pub titles: WordSet,
     /// Title words a name may follow (`Minister`, not `Defence`).
-    pub title_heads: HashSet<String>,
+    pub title_heads: WordSet,
     /// Ranks written without a period that are also given names (`Gen`): a rank only before a
     /// name of two words or more.
-    pub bare_ranks: HashSet<String>,
+    pub bare_ranks: WordSet,
     /// Lowercase words announcing a name (`counterpart`).
-    pub cues: HashSet<String>,
+    pub cues: WordSet,
     /// Words written with a period that do not end a sentence.
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: WordSet,
     /// Words that are never names (function words and common capitalised nouns).
-    pub nonnames: HashSet<String>,
+    pub nonnames: WordSet,
     /// Function words, months and weekdays: they also stop an organisation's name.
-    pub function: HashSet<String>,
+    pub function: WordSet,
     /// Names of documents and events (`Declaration`, `Meeting`).
-    pub events: HashSet<String>,
+    pub events: WordSet,
     /// Verbs that follow a person named as subject (`said`).
-    pub verbs: HashSet<String>,
+    pub verbs: WordSet,
     /// Common given names.
-    pub given: HashSet<String>,
+    pub given: WordSet,
     /// Words that end an organisation's name.
-    pub org_heads: HashSet<String>,
+    pub org_heads: WordSet,
     /// Heads that take an `of …` complement.
-    pub org_heads_of: HashSet<String>,
+    pub org_heads_of: WordSet,
     /// Heads that count only after an acronym.
-    pub acronym_heads: HashSet<String>,
+    pub acronym_heads: WordSet,
     /// Heads of company and newspaper names (a country word inside is part of the name).
-    pub corporate: HashSet<String>,
+    pub corporate: WordSet,
     /// Legal suffixes (`Inc.`, `Co.`): after a known organisation, the same organisation.
-    pub legal: HashSet<String>,
+    pub legal: WordSet,
     /// Words that make a name a place.
-    pub place_words: HashSet<String>,
+    pub place_words: WordSet,
 }
 
 /// The lexicon, parsed on first use.
@@ -110,10 +115,11 @@ impl Lexicon {
     /// but is never part of one.
     pub fn is_role(&self, word: &str) -> bool {
         self.title_heads.contains(word) || {
-            let lower = word.to_lowercase();
+            let lower = crate::text::lower(word);
+            let lower = lower.as_str();
             lower != word
-                && self.cues.contains(&lower)
-                && !FAMILY.contains(&lower.as_str())
+                && self.cues.contains(lower)
+                && !FAMILY.contains(&lower)
                 && !self.titles.contains(word)
         }
     }
@@ -193,7 +199,7 @@ pub fn parse_organisations(text: &str) -> Vec<(String, Names)> {
     out
 }
 
-fn set(sec: &HashMap<String, Vec<String>>, name: &str) -> HashSet<String> {
+fn set(sec: &HashMap<String, Vec<String>>, name: &str) -> WordSet {
     sec.get(name)
         .map(|v| v.iter().cloned().collect())
         .unwrap_or_default()
@@ -241,8 +247,16 @@ fn build() -> Lexicon {
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Anchored)
         .build(&patterns)
         .expect("gazetteer patterns are plain strings");
+    let mut first_bytes = [false; 256];
+    for p in &patterns {
+        if let Some(&b) = p.as_bytes().first() {
+            first_bytes[b as usize] = true;
+        }
+    }
     let titles = sections(TITLES);
     let non = sections(NONNAMES);
     let given = sections(GIVEN_NAMES);
@@ -250,6 +264,7 @@ fn build() -> Lexicon {
     Lexicon {
         entries,
         automaton,
+        first_bytes,
         titles: {
             let mut t = set(&titles, "titles");
             t.extend(set(&titles, "title_modifiers"));
@@ -311,5 +326,7 @@ mod tests {
         assert!(lex.function.contains("The") && lex.events.contains("Declaration"));
         assert!(lex.verbs.contains("said"));
         assert_eq!(lex.entries.len(), lex.automaton.patterns_len());
+        // the gazetteer searches only where a name can start: no name is empty
+        assert!(lex.automaton.min_pattern_len() >= 1);
     }
 }

@@ -197,7 +197,6 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
 #[derive(Default)]
 struct Builder {
     actors: Vec<Actor>,
-    index: HashMap<(String, ActorKind), usize>,
     mentions: Vec<ActorMention>,
 }
 
@@ -228,15 +227,18 @@ impl Builder {
     }
 
     fn mention(&mut self, start: usize, end: usize, name: &str, kind: ActorKind) {
-        let key = (name.to_string(), kind);
-        let actor = match self.index.get(&key) {
-            Some(&i) => i,
+        // an article names few actors: a scan, no key to allocate
+        let actor = match self
+            .actors
+            .iter()
+            .position(|a| a.kind == kind && a.name == name)
+        {
+            Some(i) => i,
             None => {
                 self.actors.push(Actor {
                     name: name.to_string(),
                     kind,
                 });
-                self.index.insert(key, self.actors.len() - 1);
                 self.actors.len() - 1
             }
         };

@@ -112,7 +112,8 @@ pub fn tokenize<'a>(text: &'a str, sentences: &[Sentence], lex: &Lexicon) -> Vec
         })
         .collect();
     spans.sort_by_key(|s| s.0);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut chars = Vec::new();
     let mut segment = 0u32;
     let mut last_end: Option<usize> = None;
     for (start, end, headline) in spans {
@@ -125,7 +126,7 @@ pub fn tokenize<'a>(text: &'a str, sentences: &[Sentence], lex: &Lexicon) -> Vec
             segment += 1;
         }
         words(
-            text, start, end, headline, segment, !same_line, lex, &mut out,
+            text, start, end, headline, segment, !same_line, lex, &mut chars, &mut out,
         );
         last_end = Some(end);
     }
@@ -141,6 +142,7 @@ fn words<'a>(
     segment: u32,
     new_segment: bool,
     lex: &Lexicon,
+    chars: &mut Vec<(usize, char)>,
     out: &mut Vec<Token<'a>>,
 ) {
     let s = &text[start..end];
@@ -150,7 +152,8 @@ fn words<'a>(
         out.last().map_or(start, |t: &Token| t.full_end(text))
     };
     let mut first = new_segment;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars.clear();
+    chars.extend(s.char_indices());
     let mut i = 0;
     while i < chars.len() {
         let (bi, c) = chars[i];

@@ -112,7 +112,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
 /// Words that open a subordinate or reporting clause: an object phrase stops before them.
 pub fn is_clause_word(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        crate::text::lower(w).as_str(),
         "that"
             | "which"
             | "who"
@@ -148,7 +148,7 @@ pub fn is_clause_word(w: &str) -> bool {
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
 pub fn is_auxiliary(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        crate::text::lower(w).as_str(),
         "has"
             | "have"
             | "had"
@@ -176,7 +176,10 @@ pub fn is_auxiliary(w: &str) -> bool {
 
 /// Auxiliaries that make a clause look ahead (`will meet`, `is to visit`).
 pub fn is_future_auxiliary(w: &str) -> bool {
-    matches!(w.to_lowercase().as_str(), "will" | "would" | "shall" | "to")
+    matches!(
+        crate::text::lower(w).as_str(),
+        "will" | "would" | "shall" | "to"
+    )
 }
 
 /// Tokens of a sentence and the mask of those inside `[skip_start, skip_end)`, with a

@@ -27,7 +27,7 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
     if !t.is_word() || (i > 0 && t.text.chars().next().is_some_and(|c| c.is_uppercase())) {
         return None;
     }
-    let prev = i.checked_sub(1).map(|p| toks[p].text.to_lowercase());
+    let prev = i.checked_sub(1).map(|p| crate::text::lower(toks[p].text));
     let prev = prev.as_deref();
     if prev.is_some_and(is_future_auxiliary) && lex.base(t.text).is_some() {
         let mut g = i - 1;
@@ -110,7 +110,7 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
 
 fn is_be(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        crate::text::lower(w).as_str(),
         "was" | "were" | "been" | "be" | "is" | "are" | "being"
     )
 }
@@ -191,7 +191,7 @@ fn joint_between(toks: &[Tok], a: usize, b: usize) -> Option<usize> {
     (a + 1..b).rev().find(|&i| {
         toks[i].text == ","
             || matches!(
-                toks[i].text.to_lowercase().as_str(),
+                crate::text::lower(toks[i].text).as_str(),
                 "and" | "but" | "then" | "while"
             )
     })
@@ -207,7 +207,7 @@ pub(super) fn shared_subject_verb(toks: &[Tok], verb: VerbAt) -> Option<usize> {
         t.is_word()
             && !t.text.chars().all(|c| c.is_ascii_digit())
             && !matches!(
-                t.text.to_lowercase().as_str(),
+                crate::text::lower(t.text).as_str(),
                 "in" | "on" | "at" | "also" | "then" | "later" | "and" | "early" | "late" | "mid"
             )
     });
@@ -216,7 +216,7 @@ pub(super) fn shared_subject_verb(toks: &[Tok], verb: VerbAt) -> Option<usize> {
 
 pub(super) fn is_pronoun(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        crate::text::lower(w).as_str(),
         "he" | "she"
             | "they"
             | "it"
@@ -246,7 +246,7 @@ pub(super) fn subject_range(toks: &[Tok], group_start: usize) -> (usize, usize) 
         s -= 1;
     }
     // "Abe, who is to leave office, had said": skip back over the parenthetical
-    let first = toks.get(s).map(|t| t.text.to_lowercase());
+    let first = toks.get(s).map(|t| crate::text::lower(t.text));
     if (s == group_start
         || first
             .as_deref()
@@ -261,7 +261,7 @@ pub(super) fn subject_range(toks: &[Tok], group_start: usize) -> (usize, usize) 
         }
         if toks
             .get(p)
-            .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "who" | "which"))
+            .is_some_and(|t| matches!(crate::text::lower(t.text).as_str(), "who" | "which"))
             && p >= 2
         {
             e = p - 1;

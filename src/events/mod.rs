@@ -253,7 +253,7 @@ fn inherited_verb(text: &str, s: &Sentence, named: &[Named]) -> Option<usize> {
 
 fn is_pronoun(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        crate::text::lower(w).as_str(),
         "he" | "she" | "they" | "it" | "him" | "her" | "his" | "their" | "we" | "i"
     )
 }
@@ -272,7 +272,7 @@ fn drop_reporting_dates<'a>(text: &str, s: &Sentence, own: Vec<&'a Timex>) -> Ve
             .next()
             .unwrap_or("");
         matches!(
-            last.to_lowercase().as_str(),
+            crate::text::lower(last).as_str(),
             "reported" | "said" | "told" | "wrote" | "reports" | "says"
         )
     };

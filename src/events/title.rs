@@ -94,7 +94,7 @@ fn lower_first(s: &str) -> String {
 fn is_name_like(s: &str) -> bool {
     let first = s.split(' ').next().unwrap_or("");
     !matches!(
-        first.to_lowercase().as_str(),
+        crate::text::lower(first).as_str(),
         "the" | "a" | "an" | "this" | "that" | "these" | "those" | "it" | "there" | "we" | "our"
     )
 }
@@ -263,7 +263,7 @@ fn subject_text(
     // "…, prompting Apple Corps to file suit": the participle is not part of the subject
     while raw.first().is_some_and(|w| {
         matches!(
-            w.to_lowercase().as_str(),
+            crate::text::lower(w).as_str(),
             "and" | "but" | "however" | "also" | "then" | "meanwhile"
         ) || (raw.len() > 1
             && w.len() > 4
@@ -285,7 +285,7 @@ fn subject_text(
             .skip(2)
             .find(|(_, w)| {
                 matches!(
-                    w.to_lowercase().as_str(),
+                    crate::text::lower(w).as_str(),
                     "of" | "along"
                         | "in"
                         | "on"
@@ -360,7 +360,7 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
         if t.text.eq_ignore_ascii_case("to")
             && toks.get(i + 1).is_some_and(|n| {
                 matches!(
-                    n.text.to_lowercase().as_str(),
+                    crate::text::lower(n.text).as_str(),
                     "further" | "discuss" | "ensure" | "enhance"
                 )
             })
@@ -400,7 +400,7 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
     }
     while parts.last().is_some_and(|w| {
         matches!(
-            w.to_lowercase().as_str(),
+            crate::text::lower(w).as_str(),
             "with"
                 | "the"
                 | "a"

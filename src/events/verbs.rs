@@ -82,12 +82,16 @@ impl Lexicon {
 
     /// The verb whose past form (or participle) `word` is.
     pub fn past(&self, word: &str) -> Option<&Verb> {
-        self.past.get(&word.to_lowercase()).map(|&i| &self.verbs[i])
+        self.past
+            .get(crate::text::lower(word).as_str())
+            .map(|&i| &self.verbs[i])
     }
 
     /// The verb whose base form `word` is (`meet` after `will`).
     pub fn base(&self, word: &str) -> Option<&Verb> {
-        self.base.get(&word.to_lowercase()).map(|&i| &self.verbs[i])
+        self.base
+            .get(crate::text::lower(word).as_str())
+            .map(|&i| &self.verbs[i])
     }
 
     /// Number of verbs.

@@ -83,32 +83,32 @@ fn period_ends(abbr: &Abbreviations, before: &str, next: &Next) -> bool {
         return false; // "Inc. announced", "U.S. electronics", "approx. ten"
     }
     let short = w.len() <= MAX_WORD;
-    let lower = if short {
-        w.to_lowercase()
-    } else {
-        String::new()
-    };
+    let lower = crate::text::lower(if short { w } else { "" });
+    let lower = lower.as_str();
     let single = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
-    let starter = || abbr.starter.contains(&next.word.to_lowercase());
+    let starter = || {
+        abbr.starter
+            .contains(crate::text::lower(next.word).as_str())
+    };
     if first.is_ascii_digit() {
-        if single || abbr.title.contains(&lower) || abbr.number.contains(&lower) {
+        if single || abbr.title.contains(lower) || abbr.number.contains(lower) {
             return false; // "No. 1", "Sept. 11", "Rs. 500", "p. 5"
         }
         return true;
     }
     let known = single
-        || abbr.title.contains(&lower)
-        || (short && (abbr.ending.contains(&lower) || is_dotted_acronym(w)));
+        || abbr.title.contains(lower)
+        || (short && (abbr.ending.contains(lower) || is_dotted_acronym(w)));
     if !first.is_alphabetic() {
         return !known; // "…ended. — Reuters", but "Apple Inc. - and a rival"
     }
     if single && w.chars().all(char::is_uppercase) {
         return starter(); // "Lloyd J. Austin", but "…in Plan B. The plan…"
     }
-    if abbr.title.contains(&lower) {
+    if abbr.title.contains(lower) {
         return false; // "Gen. Nakatani", "Lt. Col."
     }
-    if short && (abbr.ending.contains(&lower) || is_dotted_acronym(w)) {
+    if short && (abbr.ending.contains(lower) || is_dotted_acronym(w)) {
         return starter(); // "Apple Inc. CEO", but "…in the U.S. The ministers…"
     }
     true
