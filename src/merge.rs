@@ -273,8 +273,22 @@ impl Filed {
 struct Chains<K> {
     /// Key → (last link, length).
     heads: FastMap<K, (u32, u32)>,
-    /// (event, previous link of the same key or `NONE`).
-    links: Vec<(u32, u32)>,
+    /// One per filing.
+    links: Vec<Link>,
+}
+
+/// An event filed under a key, with the way back along the key's chain.
+#[derive(Clone, Copy)]
+struct Link {
+    event: u32,
+    /// The previous link of the same key, or `NONE`.
+    prev: u32,
+    /// An article that tells the event (`NONE` when unknown).
+    article: u32,
+    /// The first link back that is not of the same run of `article`'s events: an event told
+    /// by that article is skipped with its whole run, so that one long article (thousands of
+    /// events of the same week and actors) costs linear time, not quadratic.
+    skip: u32,
 }
 
 const NONE: u32 = u32::MAX;
@@ -289,10 +303,20 @@ impl<K> Default for Chains<K> {
 }
 
 impl<K: std::hash::Hash + Eq> Chains<K> {
-    fn push(&mut self, key: K, event: u32) {
+    fn push(&mut self, key: K, event: u32, article: u32) {
         let link = self.links.len() as u32;
         let head = self.heads.entry(key).or_insert((NONE, 0));
-        self.links.push((event, head.0));
+        let prev = head.0;
+        let skip = match self.links.get(prev as usize) {
+            Some(p) if article != NONE && p.article == article => p.skip,
+            _ => prev,
+        };
+        self.links.push(Link {
+            event,
+            prev,
+            article,
+            skip,
+        });
         *head = (link, head.1 + 1);
     }
 
@@ -300,12 +324,17 @@ impl<K: std::hash::Hash + Eq> Chains<K> {
         self.heads.get(key).copied()
     }
 
-    /// Appends the events of the chain starting at `link`.
-    fn extend(&self, mut link: u32, out: &mut Vec<u32>) {
+    /// Appends the events of the chain starting at `link`, leaving out the runs of events told
+    /// by one of the `own` articles (an event is never merged with one of its own article's).
+    fn extend(&self, mut link: u32, own: &[u32], out: &mut Vec<u32>) {
         while link != NONE {
-            let (event, prev) = self.links[link as usize];
-            out.push(event);
-            link = prev;
+            let l = self.links[link as usize];
+            if l.article != NONE && own.contains(&l.article) {
+                link = l.skip;
+                continue;
+            }
+            out.push(l.event);
+            link = l.prev;
         }
     }
 }
@@ -341,42 +370,44 @@ impl Index {
         *self.slot_ids.entry(slot).or_insert(next)
     }
 
-    fn file_actor(&mut self, slots: [Slot; 2], name: &str, i: u32) {
+    fn file_actor(&mut self, slots: [Slot; 2], name: &str, i: u32, article: u32) {
         let id = self.actor_id(name) as u64;
         let s0 = self.slot_id(slots[0]) as u64;
-        self.by_actor.push(s0 << 32 | id, i);
+        self.by_actor.push(s0 << 32 | id, i, article);
         if slots[1] != slots[0] {
             let s1 = self.slot_id(slots[1]) as u64;
-            self.by_actor.push(s1 << 32 | id, i);
+            self.by_actor.push(s1 << 32 | id, i, article);
         }
     }
 
     fn file(&mut self, e: &Event, slots: [Slot; 2], i: u32) {
+        let article = first_article(e);
         if e.background {
             if let Some(d) = e.date {
-                self.background.push((d, e.title.to_ascii_lowercase()), i);
+                self.background
+                    .push((d, e.title.to_ascii_lowercase()), i, article);
             }
             return;
         }
         for (k, a) in e.actors.iter().enumerate() {
             if e.actors[..k].contains(a) {
-                self.doubled.push(slots[0], i);
+                self.doubled.push(slots[0], i, article);
                 if slots[1] != slots[0] {
-                    self.doubled.push(slots[1], i);
+                    self.doubled.push(slots[1], i, article);
                 }
                 continue;
             }
-            self.file_actor(slots, a, i);
+            self.file_actor(slots, a, i, article);
         }
     }
 
     /// Every filed event that may be the same happening as `e`, in filing order.
-    fn candidates(&self, e: &Event, slots: [Slot; 2], out: &mut Vec<u32>) {
+    fn candidates(&self, e: &Event, slots: [Slot; 2], own: &[u32], out: &mut Vec<u32>) {
         out.clear();
         if e.background {
             if let Some(d) = e.date {
                 if let Some((head, _)) = self.background.get(&(d, e.title.to_ascii_lowercase())) {
-                    self.background.extend(head, out);
+                    self.background.extend(head, own, out);
                 }
             }
         } else {
@@ -386,7 +417,7 @@ impl Index {
                     break;
                 }
                 if let Some((head, _)) = self.doubled.get(&w) {
-                    self.doubled.extend(head, out);
+                    self.doubled.extend(head, own, out);
                 }
                 lists.clear();
                 let mut doubled = false;
@@ -413,7 +444,7 @@ impl Index {
                     lists.swap_remove(longest);
                 }
                 for &(head, _) in &lists {
-                    self.by_actor.extend(head, out);
+                    self.by_actor.extend(head, own, out);
                 }
             }
         }
@@ -446,7 +477,7 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
         articles.clear();
         articles.extend(e.mentions.iter().map(|m| m.article));
         let slots = slots(d, weeks);
-        index.candidates(&e, slots, &mut cands);
+        index.candidates(&e, slots, &articles, &mut cands);
         e_ids.clear();
         for a in &e.actors {
             if let Some(&id) = index.actor_ids.get(a.as_str()) {
@@ -499,8 +530,9 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
                         index.file(o, slots, i as u32);
                     }
                 } else {
+                    let article = first_article(&events[i]);
                     for a in &events[i].actors[known..] {
-                        index.file_actor(slots, a, i as u32);
+                        index.file_actor(slots, a, i as u32, article);
                     }
                     if let Some(f) = filed[i].as_mut().filter(|f| !f.doubled) {
                         let ids = &index.actor_ids;
@@ -535,6 +567,11 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
         }
     }
     events
+}
+
+/// The article that first told an event, or `NONE`.
+fn first_article(e: &Event) -> u32 {
+    e.mentions.first().map_or(NONE, |m| m.article)
 }
 
 /// An empty event (no allocation) left where one was taken out.

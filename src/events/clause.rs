@@ -192,6 +192,13 @@ pub fn tokens_without<'a>(
     skip_end: usize,
 ) -> (Vec<Tok<'a>>, Vec<bool>) {
     let toks = tokenize(text, start, end);
+    let skip = skip_mask(&toks, skip_start, skip_end);
+    (toks, skip)
+}
+
+/// The mask of the tokens inside `[skip_start, skip_end)` (see [`tokens_without`]), for a
+/// sentence tokenized once and dated several times.
+pub fn skip_mask(toks: &[Tok], skip_start: usize, skip_end: usize) -> Vec<bool> {
     let mut skip: Vec<bool> = toks
         .iter()
         .map(|t| t.start < skip_end && t.end > skip_start)
@@ -199,7 +206,7 @@ pub fn tokens_without<'a>(
     if let Some(first) = skip.iter().position(|&s| s) {
         if first > 0
             && matches!(
-                toks[first - 1].text.to_lowercase().as_str(),
+                crate::text::lower(toks[first - 1].text).as_str(),
                 "on" | "in"
                     | "at"
                     | "since"
@@ -222,7 +229,7 @@ pub fn tokens_without<'a>(
             skip[last + 1] = true;
         }
     }
-    (toks, skip)
+    skip
 }
 
 #[cfg(test)]

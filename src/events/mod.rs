@@ -53,6 +53,11 @@ pub struct Event {
     pub background: bool,
 }
 
+/// More dates than this in one sentence make it a list: titles are read near each date.
+const CROWDED: usize = 12;
+/// How many tokens on each side of a date a crowded sentence's titles read.
+const WINDOW: usize = 24;
+
 /// How far from the reference date a date may lie and still be the article's own story.
 const STORY_DAYS: i64 = 45;
 
@@ -131,17 +136,27 @@ pub fn extract(
             }
             continue;
         }
+        let all = title::tokenize(text, s.start, s.end);
+        // A "sentence" dated many times is a list or a table, not prose: each date's title is
+        // read from the words around it, so that its cost stays linear.
+        let crowded = own.len() > CROWDED;
         for t in own {
-            let (toks, skip) = title::tokens_without(text, s.start, s.end, t.start, t.end);
+            let toks = if crowded {
+                let at = all.partition_point(|x| x.end <= t.start);
+                &all[at.saturating_sub(WINDOW)..(at + WINDOW).min(all.len())]
+            } else {
+                &all[..]
+            };
+            let skip = title::skip_mask(toks, t.start, t.end);
             let near = skip.iter().position(|&k| k).unwrap_or(0);
             let background = t.kind == TimexKind::Background;
             let title = if background {
                 title::background_title(
-                    &toks,
+                    toks,
                     toks.iter().position(|x| x.start >= t.start).unwrap_or(0),
                 )
             } else {
-                title::title(&toks, &skip, &named, near)
+                title::title(toks, &skip, &named, near)
             };
             let mut ev = Event {
                 date: t.value,

@@ -315,3 +315,29 @@ fn a_number_with_thousands_separators_is_one_word() {
         "The firm opens a 500,000 square foot plant in Ohio"
     );
 }
+
+#[test]
+fn a_sentence_dated_many_times_gives_an_event_a_date_titled_by_its_own_words() {
+    let items: Vec<String> = (1..=20)
+        .map(|d| format!("Depot {d} opened on 2024-05-{d:02}"))
+        .collect();
+    let s1 = format!("{}.", items.join(", "));
+    let a = article(&s1);
+    let sentences = [sentence_of(&s1, &s1)];
+    let timexes: Vec<Timex> = (1..=20)
+        .map(|d| {
+            let date = format!("2024-05-{d:02}");
+            timex(&s1, &date, &date, Basis::Explicit)
+        })
+        .collect();
+    let events = extract(&a, &sentences, &timexes, &ArticleActors::default());
+    assert_eq!(events.len(), 20);
+    for (d, e) in (1..=20).zip(&events) {
+        assert_eq!(e.date, DateValue::parse(&format!("2024-05-{d:02}")));
+        assert!(
+            e.title.contains(&format!("Depot {d} ")) && e.title.chars().count() <= title::MAX_TITLE,
+            "{d}: {}",
+            e.title
+        );
+    }
+}

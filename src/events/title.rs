@@ -2,8 +2,8 @@
 //! event — subject, verb, object ("Rajnath Singh meets Gen Nakatani") — not the raw sentence cut
 //! at N characters.
 
-pub use super::clause::tokens_without;
 use super::clause::{is_auxiliary, is_clause_word, Tok};
+pub use super::clause::{skip_mask, tokenize, tokens_without};
 pub use super::grammar::verb_at;
 use super::grammar::{find_verb, is_pronoun, shared_subject_verb, subject_range, VerbAt};
 use super::verbs::{lexicon, third_person};
