@@ -70,6 +70,7 @@ pub fn extract(
 ) -> Vec<Event> {
     let text = &article.text;
     let mut events: Vec<Event> = Vec::new();
+    let mut story = Story::default();
     let mut pending: Vec<String> = Vec::new(); // actors named before the first event
     let in_dateline = |t: &Timex| {
         article
@@ -113,7 +114,7 @@ pub fn extract(
             .collect();
         let own = drop_reporting_dates(text, s, own);
         if own.is_empty() {
-            let story = story_event(&events, article);
+            let story = story.event(&events, article);
             match (story, inherited_verb(text, s, &named)) {
                 (Some(i), Some(near)) => {
                     let (toks, skip) = title::tokens_without(text, s.start, s.end, 0, 0);
@@ -217,19 +218,37 @@ fn add_actors(to: &mut Vec<String>, names: &[String]) {
 
 /// The event a sentence with no date of its own continues: the latest event of the article's
 /// own story (dated near the reference date), else the latest event.
-fn story_event(events: &[Event], article: &Article) -> Option<usize> {
-    let current = |e: &Event| match (e.date, article.reference) {
-        (Some(d), Some(r)) => {
-            (d.first_day() - r).num_days() <= STORY_DAYS
-                && (r - d.last_day()).num_days() <= STORY_DAYS
+/// The event a sentence with no date of its own continues: the latest happening dated near the
+/// reference date, else the latest happening. Events are only ever appended, so each is looked
+/// at once (linear in the article, however many undated sentences it has).
+#[derive(Default)]
+struct Story {
+    seen: usize,
+    current: Option<usize>,
+    any: Option<usize>,
+}
+
+impl Story {
+    fn event(&mut self, events: &[Event], article: &Article) -> Option<usize> {
+        for (i, e) in events.iter().enumerate().skip(self.seen) {
+            if e.background {
+                continue;
+            }
+            self.any = Some(i);
+            let near = match (e.date, article.reference) {
+                (Some(d), Some(r)) => {
+                    (d.first_day() - r).num_days() <= STORY_DAYS
+                        && (r - d.last_day()).num_days() <= STORY_DAYS
+                }
+                _ => false,
+            };
+            if near {
+                self.current = Some(i);
+            }
         }
-        _ => false,
-    };
-    let real = |e: &Event| !e.background;
-    events
-        .iter()
-        .rposition(|e| real(e) && current(e))
-        .or_else(|| events.iter().rposition(real))
+        self.seen = events.len();
+        self.current.or(self.any)
+    }
 }
 
 /// When a sentence tells a happening of its own — a named person (not a pronoun, not a
