@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 /// The chrome patterns as shipped (see the file's header for the format).
 pub const PATTERNS: &str = include_str!("../assets/chrome.txt");
@@ -53,56 +53,89 @@ pub fn patterns(src: &str) -> Vec<Pattern<'_>> {
 }
 
 /// Compiled chrome patterns.
+///
+/// Patterns that open with `^.*` (a phrase anywhere in the line) keep the set's automaton
+/// alive to the end of every line, and a Unicode `\b` makes it give up on the first non-ASCII
+/// byte for a much slower engine. They are therefore compiled apart, without the `^.*`, each
+/// as its own expression searched for its literal phrase; the set holds the anchored rest.
 #[derive(Debug, Clone)]
 pub struct Chrome {
     set: RegexSet,
+    /// Length limit of each pattern of `set`.
     max_len: Vec<usize>,
+    /// The `^.*` patterns, without it, with their length limits.
+    floating: Vec<(Regex, usize)>,
+}
+
+/// The pattern after its `^.*` opening, if it has one.
+fn floating(regex: &str) -> Option<&str> {
+    regex.strip_prefix("^.*").filter(|r| !r.is_empty())
 }
 
 impl Chrome {
     /// Compiles a chrome pattern file. The error names the first line that does not compile.
     pub fn compile(src: &str) -> Result<Chrome, String> {
         let pats = patterns(src);
-        let set = RegexSetBuilder::new(pats.iter().map(|p| p.regex))
+        let report = |e: regex::Error| {
+            for p in &pats {
+                if let Err(e) = RegexBuilder::new(p.regex).case_insensitive(true).build() {
+                    return format!("chrome patterns line {}: {e}", p.line);
+                }
+            }
+            format!("chrome patterns: {e}")
+        };
+        let (floats, anchored): (Vec<&Pattern>, Vec<&Pattern>) =
+            pats.iter().partition(|p| floating(p.regex).is_some());
+        let set = RegexSetBuilder::new(anchored.iter().map(|p| p.regex))
             .case_insensitive(true)
             .build()
-            .map_err(|e| {
-                for p in &pats {
-                    if let Err(e) = regex::RegexBuilder::new(p.regex)
-                        .case_insensitive(true)
-                        .build()
-                    {
-                        return format!("chrome patterns line {}: {e}", p.line);
-                    }
-                }
-                format!("chrome patterns: {e}")
-            })?;
+            .map_err(report)?;
+        let mut floating_res = Vec::with_capacity(floats.len());
+        for p in floats {
+            let r = floating(p.regex).unwrap_or(p.regex);
+            let re = RegexBuilder::new(r)
+                .case_insensitive(true)
+                .build()
+                .map_err(report)?;
+            floating_res.push((re, p.max_len));
+        }
         Ok(Chrome {
             set,
-            max_len: pats.iter().map(|p| p.max_len).collect(),
+            max_len: anchored.iter().map(|p| p.max_len).collect(),
+            floating: floating_res,
         })
     }
 
     /// Number of patterns.
     pub fn len(&self) -> usize {
-        self.max_len.len()
+        self.max_len.len() + self.floating.len()
     }
 
     /// True when there are no patterns.
     pub fn is_empty(&self) -> bool {
-        self.max_len.is_empty()
+        self.len() == 0
     }
 
     /// True when a line (trimmed) is matched by a pattern whose length limit it respects.
     pub fn matches(&self, line: &str) -> bool {
         let line = line.trim();
-        if line.is_empty() || line.len() > MAX_CHROME_LINE || !self.set.is_match(line) {
+        if line.is_empty() || line.len() > MAX_CHROME_LINE {
             return false;
         }
-        self.set
-            .matches(line)
-            .iter()
-            .any(|i| self.max_len.get(i).is_some_and(|&m| line.len() <= m))
+        // `^.*` stops at a line end: the leftmost match must start on the first line.
+        let floats = self.floating.iter().any(|(re, m)| {
+            line.len() <= *m
+                && re
+                    .find(line)
+                    .is_some_and(|f| !line[..f.start()].contains('\n'))
+        });
+        floats
+            || (self.set.is_match(line)
+                && self
+                    .set
+                    .matches(line)
+                    .iter()
+                    .any(|i| self.max_len.get(i).is_some_and(|&m| line.len() <= m)))
     }
 }
 
@@ -193,6 +226,36 @@ mod tests {
             "",
         ] {
             assert!(!is_chrome(line), "should be text: {line}");
+        }
+    }
+
+    #[test]
+    fn a_phrase_anywhere_is_found_as_the_anchored_pattern_would() {
+        let src = "30 ^.*\\bsee more\\b.*$\n^.*x$\n";
+        let c = Chrome::compile(src).unwrap();
+        let whole = |line: &str| {
+            let line = line.trim();
+            patterns(src).iter().any(|p| {
+                line.len() <= p.max_len
+                    && RegexBuilder::new(p.regex)
+                        .case_insensitive(true)
+                        .build()
+                        .unwrap()
+                        .is_match(line)
+            })
+        };
+        for line in [
+            "See more",
+            "news — see MORE here",
+            "oversee more",
+            "see more of the talks between the two delegations today",
+            "one\nsee more",
+            "ends in x",
+            "x\ny",
+            "y\nx",
+            "’ see more",
+        ] {
+            assert_eq!(c.matches(line), whole(line), "{line:?}");
         }
     }
 
