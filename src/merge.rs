@@ -65,12 +65,33 @@ pub fn apply_aliases(events: &mut [Event], aliases: &HashMap<String, String>) {
     for e in events {
         let mut out: Vec<String> = Vec::with_capacity(e.actors.len());
         for a in e.actors.drain(..) {
-            let a = aliases.get(&a).cloned().unwrap_or(a);
+            let a = match aliases.get(&a) {
+                Some(canon) => {
+                    rename_in_title(&mut e.title, &a, canon);
+                    canon.clone()
+                }
+                None => a,
+            };
             if !out.contains(&a) {
                 out.push(a);
             }
         }
         e.actors = out;
+    }
+}
+
+/// Writes the canonical name where a title says a short one (`counterpart Nakatani` →
+/// `counterpart Gen Nakatani`), once, as a whole word, unless the title already has it.
+fn rename_in_title(title: &mut String, short: &str, canon: &str) {
+    if short.is_empty() || title.contains(canon) {
+        return;
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let found = title.match_indices(short).map(|(i, _)| i).find(|&i| {
+        !word(title[..i].chars().next_back()) && !word(title[i + short.len()..].chars().next())
+    });
+    if let Some(i) = found {
+        title.replace_range(i..i + short.len(), canon);
     }
 }
 
@@ -712,5 +733,18 @@ mod tests {
         let aliases = HashMap::from([("Singh".to_string(), "Rajnath Singh".to_string())]);
         apply_aliases(&mut e, &aliases);
         assert_eq!(e[0].actors, ["Rajnath Singh", "India"]);
+    }
+
+    #[test]
+    fn a_title_names_the_canonical_actor_once_as_a_whole_word() {
+        let mut t = "Lee meets his counterpart Sato in Oslo".to_string();
+        rename_in_title(&mut t, "Sato", "Ken Sato");
+        assert_eq!(t, "Lee meets his counterpart Ken Sato in Oslo");
+        let mut t = "Satoshi meets Sato".to_string();
+        rename_in_title(&mut t, "Sato", "Ken Sato");
+        assert_eq!(t, "Satoshi meets Ken Sato");
+        let mut t = "Ken Sato meets Sato".to_string();
+        rename_in_title(&mut t, "Sato", "Ken Sato");
+        assert_eq!(t, "Ken Sato meets Sato", "already named: left alone");
     }
 }
