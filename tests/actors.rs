@@ -640,3 +640,12 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_regional_adjective_is_no_country() {
+    let t = "The South American bloc and Latin American leaders met North American envoys.";
+    assert!(!has(t, "United States", ActorKind::Country));
+    assert!(has(t, "South America", ActorKind::Place));
+    let t = "American officials met the South American bloc.";
+    assert!(has(t, "United States", ActorKind::Country));
+}
