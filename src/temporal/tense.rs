@@ -68,6 +68,24 @@ fn tense_of(lex: &Lexicon, text: &str, toks: &[Tok], i: usize) -> Option<Tense> 
 
 /// The direction of the clause around tokens `a..b` (the expression itself excluded).
 pub(crate) fn direction(lex: &Lexicon, text: &str, toks: &[Tok], a: usize, b: usize) -> Dir {
+    let word = |i: usize| {
+        toks.get(i)
+            .and_then(|t| text.get(t.start..t.end))
+            .unwrap_or("")
+    };
+    // "told them to prepare by Saturday": a deadline after an infinitive looks ahead
+    let deadline = a
+        .checked_sub(1)
+        .is_some_and(|p| word(p).eq_ignore_ascii_case("by"));
+    let infinitive = |i: usize| {
+        word(i).eq_ignore_ascii_case("to")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Word && !n.cap)
+            && !["the", "a", "an", "his", "her", "their", "its", "be"]
+                .iter()
+                .any(|x| word(i + 1).eq_ignore_ascii_case(x))
+    };
     let mut left_open = true;
     let mut right_open = true;
     for d in 1..=REACH {
@@ -77,6 +95,9 @@ pub(crate) fn direction(lex: &Lexicon, text: &str, toks: &[Tok], a: usize, b: us
             .filter(|&r| right_open && r < toks.len());
         let left = li.and_then(|i| tense_of(lex, text, toks, i));
         let right = ri.and_then(|i| tense_of(lex, text, toks, i));
+        if deadline && left.is_none() && li.is_some_and(infinitive) {
+            return Dir::Future;
+        }
         if let Some(t) = left.or(right) {
             return match t {
                 Tense::Past => Dir::Past,
@@ -128,6 +149,25 @@ mod tests {
             .position(|t| &text[t.start..t.end] == word)
             .unwrap();
         direction(&LEXICON_DATA, text, &toks, i, i + 1)
+    }
+
+    #[test]
+    fn a_deadline_after_an_infinitive_looks_ahead() {
+        assert_eq!(
+            dir_of(
+                "She told the towns to prepare for landfall by Saturday.",
+                "Saturday"
+            ),
+            Dir::Future
+        );
+        assert_eq!(
+            dir_of("The rebels had withdrawn by Saturday.", "Saturday"),
+            Dir::Past
+        );
+        assert_eq!(
+            dir_of("He flew to Oslo on Thursday to meet them.", "Thursday"),
+            Dir::Past
+        );
     }
 
     #[test]
