@@ -341,3 +341,13 @@ fn a_sentence_dated_many_times_gives_an_event_a_date_titled_by_its_own_words() {
         );
     }
 }
+
+#[test]
+fn a_speaker_after_the_reporting_verb_heads_the_title() {
+    let t = "\"We will rebuild,\" said Gen. Ann Lee, the army's chief, on Monday.";
+    let named = [at(t, "Ann Lee", person("Ann Lee"))];
+    assert_eq!(
+        title_of(t, "on Monday", &named),
+        "Ann Lee says \u{201c}We will rebuild\u{201d}"
+    );
+}

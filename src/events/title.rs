@@ -5,7 +5,9 @@
 use super::clause::{is_auxiliary, is_clause_word, Tok};
 pub use super::clause::{skip_mask, tokenize, tokens_without};
 pub use super::grammar::verb_at;
-use super::grammar::{find_verb, is_pronoun, shared_subject_verb, subject_range, VerbAt};
+use super::grammar::{
+    find_verb, is_pronoun, is_statement, shared_subject_verb, subject_range, VerbAt,
+};
 use super::verbs::{lexicon, third_person};
 use crate::actors::{Actor, ActorKind};
 
@@ -78,6 +80,28 @@ fn reported(toks: &[Tok], skip: &[bool], verb: VerbAt, subject_start: usize) -> 
         }
         _ => None,
     }
+}
+
+/// The title of a quotation whose speaker follows the reporting verb: `Ann Lee says “…”`.
+fn inverted(toks: &[Tok], skip: &[bool], named: &[Named], verb: VerbAt) -> Option<String> {
+    let after = toks.get(verb.index + 1..(verb.index + 5).min(toks.len()))?;
+    let speaker = named
+        .iter()
+        .find(|n| n.actor.kind == ActorKind::Person && after.iter().any(|t| t.start == n.start))?;
+    let words: Vec<&str> = (0..verb.group_start)
+        .filter(|&i| !skip[i] && !toks[i].is_quote())
+        .map(|i| toks[i].text)
+        .collect();
+    let quote = join(&words);
+    let quote = quote.trim_matches([',', '.', ' ', ';', ':']);
+    if quote.is_empty() {
+        return None;
+    }
+    let verb_text = third_person(&lexicon().past(toks[verb.index].text)?.base);
+    Some(cut(
+        &format!("{} {verb_text} \u{201c}{quote}\u{201d}", speaker.actor.name),
+        MAX_TITLE,
+    ))
 }
 
 fn lower_first(s: &str) -> String {
@@ -177,11 +201,17 @@ pub fn title_with_verb(toks: &[Tok], skip: &[bool], named: &[Named], verb: VerbA
         .split(' ')
         .next()
         .is_some_and(|w| is_clause_word(w) || w.ends_with("ing"));
+    let word = toks[verb.index].text;
+    if !subject.chars().any(char::is_alphanumeric) && is_statement(word) {
+        // `"We will appeal," said Gen. Ann Lee`: the speaker follows the verb
+        if let Some(t) = inverted(toks, skip, named, verb) {
+            return t;
+        }
+    }
     if subject.is_empty() || opener {
         return fallback(toks, skip);
     }
     let lex = lexicon();
-    let word = toks[verb.index].text;
     let known = lex
         .past(word)
         .or_else(|| lex.base(word))
