@@ -649,3 +649,18 @@ fn a_regional_adjective_is_no_country() {
     let t = "American officials met the South American bloc.";
     assert!(has(t, "United States", ActorKind::Country));
 }
+
+#[test]
+fn and_inside_an_organisation_name_stays_in_it() {
+    let t = "The Flood Relief and Recovery Council said roads were closed.";
+    assert!(has(
+        t,
+        "Flood Relief and Recovery Council",
+        ActorKind::Organisation
+    ));
+    let t = "Kenya and Uganda Council members met in Nairobi.";
+    assert!(has(t, "Kenya", ActorKind::Country));
+    let t = "Ann Lee and Bob Ray met the Water Council on Monday.";
+    assert!(has(t, "Water Council", ActorKind::Organisation));
+    assert!(!find(t).actors.iter().any(|a| a.name.contains(" and ")));
+}

@@ -103,7 +103,9 @@ pub fn find(text: &str, tokens: &[Token], gaz: &[GazMatch], lex: &Lexicon) -> Fo
             && tokens[b].segment == tokens[a].segment
             && tokens[b].joined()
             && !tokens[b - 1].poss
-            && (cap_like(&tokens[b]) || particle_between(tokens, b))
+            && (cap_like(&tokens[b])
+                || particle_between(tokens, b)
+                || org_conjunction(tokens, &gaz_of, lex, b))
         {
             b += 1;
         }
@@ -114,6 +116,37 @@ pub fn find(text: &str, tokens: &[Token], gaz: &[GazMatch], lex: &Lexicon) -> Fo
     }
     continue_lists(text, tokens, &mut found.cands);
     found
+}
+
+/// `and` (or `&`) inside an organisation's name: between capitalised words the gazetteer does
+/// not know, with an organisation head ending the words after it (`Disaster Risk Reduction
+/// and Management Council`, `Health and Human Services`).
+fn org_conjunction(tokens: &[Token], gaz_of: &[Option<usize>], lex: &Lexicon, k: usize) -> bool {
+    if !matches!(tokens[k].text, "and" | "&") || k == 0 {
+        return false;
+    }
+    let prev = &tokens[k - 1];
+    if !prev.is_cap() || prev.poss || gaz_of[k - 1].is_some() || lex.function.contains(prev.text) {
+        return false;
+    }
+    let seg = tokens[k].segment;
+    let mut j = k + 1;
+    while j < tokens.len()
+        && tokens[j].segment == seg
+        && tokens[j].joined()
+        && tokens[j].is_cap()
+        && gaz_of[j].is_none()
+        && !lex.function.contains(tokens[j].text)
+    {
+        if lex.org_heads.contains(tokens[j].text) {
+            return true;
+        }
+        if tokens[j].poss {
+            break;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// A lowercase particle between two capitalised words of one name (`Mohammed bin Zayed`).
@@ -188,9 +221,11 @@ fn run(
         let mut left = h;
         while left > a {
             let p = &tokens[left - 1];
-            if p.poss
-                || lex.function.contains(p.text)
-                || (p.sent_start && lex.nonnames.contains(p.text))
+            let inner_and = left - 1 > a && org_conjunction(tokens, gaz_of, lex, left - 1);
+            if !inner_and
+                && (p.poss
+                    || lex.function.contains(p.text)
+                    || (p.sent_start && lex.nonnames.contains(p.text)))
             {
                 break;
             }
