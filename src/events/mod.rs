@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::actors::{Actor, ActorKind, ArticleActors};
 use crate::article::Article;
 use crate::sentences::{Sentence, SentenceKind};
-use crate::temporal::{Basis, DateValue, Timex, TimexKind};
+use crate::temporal::{Basis, DateValue, Precision, Timex, TimexKind};
 use title::Named;
 
 /// Where an event is told: a byte range of one article.
@@ -221,9 +221,13 @@ fn add_actors(to: &mut Vec<String>, names: &[String]) {
 /// The event a sentence with no date of its own continues: the latest happening dated near the
 /// reference date, else the latest happening. Events are only ever appended, so each is looked
 /// at once (linear in the article, however many undated sentences it has).
+/// A story told to the day or week wins over a later year or quarter named on the way
+/// ("…on Wednesday, but signaled two cuts later this year": the next sentences go on about
+/// Wednesday).
 #[derive(Default)]
 struct Story {
     seen: usize,
+    fine: Option<usize>,
     current: Option<usize>,
     any: Option<usize>,
 }
@@ -244,10 +248,15 @@ impl Story {
             };
             if near {
                 self.current = Some(i);
+                if e.date
+                    .is_some_and(|d| matches!(d.precision(), Precision::Day | Precision::Week))
+                {
+                    self.fine = Some(i);
+                }
             }
         }
         self.seen = events.len();
-        self.current.or(self.any)
+        self.fine.or(self.current).or(self.any)
     }
 }
 

@@ -351,3 +351,26 @@ fn a_speaker_after_the_reporting_verb_heads_the_title() {
         "Ann Lee says \u{201c}We will rebuild\u{201d}"
     );
 }
+
+#[test]
+fn a_story_told_to_the_day_outweighs_a_later_year_named_on_the_way() {
+    let s1 = "Peru and Chile held talks on Thursday.";
+    let s2 = "They plan a summit later this year.";
+    let s3 = "Minister Ana Diaz also had a session with Bolivia.";
+    let text = format!("{s1} {s2} {s3}");
+    let a = article(&text);
+    let sentences = [
+        sentence_of(&text, s1),
+        sentence_of(&text, s2),
+        sentence_of(&text, s3),
+    ];
+    let timexes = [
+        timex(&text, "on Thursday", "2024-05-09", Basis::Relative),
+        timex(&text, "later this year", "2024", Basis::Relative),
+    ];
+    let actors = found(&text, &[("Ana Diaz", person("Ana Diaz"))]);
+    let events = extract(&a, &sentences, &timexes, &actors);
+    assert_eq!(events.len(), 3);
+    assert_eq!(events[2].date, DateValue::parse("2024-05-09"));
+    assert_eq!(events[2].date_basis, Basis::Inherited);
+}
