@@ -200,7 +200,15 @@ fn joint_between(toks: &[Tok], a: usize, b: usize) -> Option<usize> {
 /// For a verb coordinated after another in its clause (`tripled in 2004, doubled in 2005`,
 /// `fought cancer and took time off`), the first verb's group start, whose subject it shares.
 pub(super) fn shared_subject_verb(toks: &[Tok], verb: VerbAt) -> Option<usize> {
-    let (start, _) = clause_around(toks, verb.index);
+    let (mut start, _) = clause_around(toks, verb.index);
+    // "kept rates unchanged, but signaled two cuts": `but` opens a clause with no subject of
+    // its own, whose subject is the previous clause's
+    if start >= 2
+        && (start..verb.group_start).all(|i| !toks[i].is_word())
+        && crate::text::lower(toks[start - 1].text).as_str() == "but"
+    {
+        start = clause_around(toks, start - 2).0;
+    }
     let first = (start..verb.group_start).find_map(|i| verb_at(toks, i))?;
     let joint = joint_between(toks, first.index, verb.group_start)?;
     let own = toks[joint + 1..verb.group_start].iter().any(|t| {

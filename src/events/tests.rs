@@ -374,3 +374,17 @@ fn a_story_told_to_the_day_outweighs_a_later_year_named_on_the_way() {
     assert_eq!(events[2].date, DateValue::parse("2024-05-09"));
     assert_eq!(events[2].date_basis, Basis::Inherited);
 }
+
+#[test]
+fn a_but_clause_shares_the_subject_and_a_reporter_is_no_apposition() {
+    let t = "The central bank kept rates unchanged on Wednesday, Chair Ann Lee said, but signaled two cuts later this year.";
+    let named = [at(t, "Ann Lee", person("Ann Lee"))];
+    assert_eq!(
+        title_of(t, "later this year", &named),
+        "The central bank signals two cuts"
+    );
+    assert_eq!(
+        title_of(t, "on Wednesday", &named),
+        "The central bank keeps rates unchanged"
+    );
+}

@@ -370,7 +370,12 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
                                     .is_some_and(|c| c.is_uppercase())
                         })
                 }) {
-                    if n.actor.kind == ActorKind::Person {
+                    // `…, Chair Ann Lee said`: the one who reports it, not an apposition
+                    let reporter = toks
+                        .iter()
+                        .position(|x| x.start >= n.end)
+                        .is_some_and(|k| is_statement(toks[k].text));
+                    if n.actor.kind == ActorKind::Person && !reporter {
                         parts.push(n.actor.name.clone());
                     }
                 }
