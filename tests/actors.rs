@@ -664,3 +664,14 @@ fn and_inside_an_organisation_name_stays_in_it() {
     assert!(has(t, "Water Council", ActorKind::Organisation));
     assert!(!find(t).actors.iter().any(|a| a.name.contains(" and ")));
 }
+
+#[test]
+fn it_doing_something_is_the_organisation_last_named() {
+    let t = "The Tashkent Water Board raised fees in May. It first cut them in 2020.";
+    assert_eq!(
+        actor_at(t, "It first").as_deref(),
+        Some("Tashkent Water Board")
+    );
+    let t = "The Tashkent Water Board raised fees in May. It is the third rise.";
+    assert_eq!(actor_at(t, "It is"), None, "`it is` tells no happening");
+}

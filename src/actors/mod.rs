@@ -160,16 +160,55 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
     let mut mi = 0;
     let mut last_subject: Option<usize> = None;
     let mut last_person: Option<usize> = None;
+    let mut last_body: Option<usize> = None;
+    let mut any_body: Option<usize> = None;
     for (k, t) in toks.iter().enumerate() {
         while mi < b.mentions.len() && b.mentions[mi].start < t.start {
             let m = &b.mentions[mi];
-            if b.actors[m.actor].kind == ActorKind::Person {
-                last_person = Some(m.actor);
-                if m.subject {
-                    last_subject = Some(m.actor);
+            match b.actors[m.actor].kind {
+                ActorKind::Person => {
+                    last_person = Some(m.actor);
+                    if m.subject {
+                        last_subject = Some(m.actor);
+                    }
                 }
+                ActorKind::Organisation if m.subject => {
+                    last_body = Some(m.actor);
+                    any_body = Some(m.actor);
+                }
+                ActorKind::Organisation => any_body = Some(m.actor),
+                _ => {}
             }
             mi += 1;
+        }
+        // `It first cut rates last September`: `it` doing something is the organisation last
+        // named as a subject (not `it is`, `it was`: those are no happening)
+        let opens = k == 0 || matches!(toks[k - 1].text, "," | ";" | "and" | "but");
+        if t.text == "It" || (t.text == "it" && opens) {
+            let acts = |j: usize| {
+                toks.get(j).is_some_and(|n| {
+                    let happening = crate::events::lexicon();
+                    lex.verbs.contains(n.text)
+                        || happening.past(n.text).is_some()
+                        || (n.text.ends_with('s')
+                            && happening.base(&n.text[..n.text.len() - 1]).is_some())
+                })
+            };
+            let adverb = toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.text, "first" | "also" | "later" | "then" | "again"));
+            if let Some(actor) = last_body
+                .or(any_body)
+                .filter(|_| acts(k + 1) || (adverb && acts(k + 2)))
+            {
+                extra.push(ActorMention {
+                    start: t.start,
+                    end: t.end,
+                    actor,
+                    subject: true,
+                });
+            }
+            continue;
         }
         let Some(kind) = pronouns::pronoun(t) else {
             continue;
