@@ -279,6 +279,17 @@ pub(super) fn subject_range(toks: &[Tok], group_start: usize) -> (usize, usize) 
             }
             return (q, e);
         }
+        // "The U.N. chief, Ann Lee, called for calm": the name between the commas
+        let appositive = s == group_start
+            && p > 0
+            && toks[p - 1].text == ","
+            && (1..=4).contains(&(e - p))
+            && toks[p..e]
+                .iter()
+                .all(|t| t.text.chars().next().is_some_and(char::is_uppercase) || t.text == ".");
+        if appositive {
+            return (p, e);
+        }
         return (s, group_start);
     }
     (s, group_start)

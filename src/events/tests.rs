@@ -388,3 +388,18 @@ fn a_but_clause_shares_the_subject_and_a_reporter_is_no_apposition() {
         "The central bank keeps rates unchanged"
     );
 }
+
+#[test]
+fn a_name_between_commas_is_the_subject_and_police_are_many() {
+    let t = "The U.N. chief, Ann Lee, called for calm on Wednesday.";
+    let named = [at(t, "Ann Lee", person("Ann Lee"))];
+    assert_eq!(
+        title_of(t, "on Wednesday", &named),
+        "Ann Lee calls for calm"
+    );
+    let t = "Police in Lagos arrested two men on Thursday.";
+    assert_eq!(
+        title_of(t, "on Thursday", &[]),
+        "Police in Lagos arrest two men"
+    );
+}

@@ -333,8 +333,28 @@ fn subject_text(
             raw.truncate(p);
         }
     }
-    let last = raw.last().map(|w| w.to_lowercase()).unwrap_or_default();
-    let plural = has_and || (last.ends_with('s') && !last.ends_with("ss") && last.len() > 3);
+    // the head noun stands before the first preposition: "Police in Dakar", "Sales of cars"
+    let head = raw
+        .iter()
+        .position(|w| {
+            matches!(
+                crate::text::lower(w).as_str(),
+                "of" | "in" | "at" | "from" | "on" | "for" | "with" | "near"
+            )
+        })
+        .filter(|&p| p > 0)
+        .map_or(raw.last(), |p| raw.get(p - 1));
+    let last = head.map(|w| w.to_lowercase()).unwrap_or_default();
+    let collective = matches!(
+        last.as_str(),
+        "police" | "people" | "troops" | "forces" | "authorities" | "officials" | "media"
+    );
+    let plural = has_and
+        || collective
+        || (last.ends_with('s')
+            && !last.ends_with("ss")
+            && !last.ends_with("us")
+            && last.len() > 3);
     (join(&raw), plural)
 }
 
