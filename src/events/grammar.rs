@@ -58,7 +58,14 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
         {
             return None;
         }
-        if prev.is_some_and(|p| matches!(p, "the" | "a" | "an" | "its" | "their" | "his" | "her")) {
+        // "the recently announced iPhone": a determiner, maybe before an adverb, makes it a
+        // participle
+        let det = |p: &str| matches!(p, "the" | "a" | "an" | "its" | "their" | "his" | "her");
+        let before_adverb = prev
+            .filter(|p| p.ends_with("ly"))
+            .and_then(|_| i.checked_sub(2))
+            .map(|p| crate::text::lower(toks[p].text));
+        if prev.is_some_and(det) || before_adverb.as_deref().is_some_and(det) {
             return None;
         }
         let passive = prev

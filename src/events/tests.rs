@@ -403,3 +403,12 @@ fn a_name_between_commas_is_the_subject_and_police_are_many() {
         "Police in Lagos arrest two men"
     );
 }
+
+#[test]
+fn a_participle_after_a_determiner_and_an_adverb_is_no_verb() {
+    let t = "Sales of the newly launched phone began on Tuesday.";
+    assert_eq!(
+        title_of(t, "on Tuesday", &[]),
+        "Sales of the newly launched phone begin"
+    );
+}
