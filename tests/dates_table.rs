@@ -140,6 +140,9 @@ const ROWS: &[(&str, &str, &str, &str)] = &[
     ("Talks collapsed over the weekend.", MON, "the weekend", "2024-W02"),
     ("Talks will resume over the weekend.", MON, "the weekend", "2024-W03"),
     ("Talks collapsed last weekend.", MON, "last weekend", "2024-W02"),
+    ("The festival opens this weekend.", MON, "this weekend", "2024-W03"),
+    ("Protesters marched this past weekend.", MON, "this past weekend", "2024-W02"),
+    ("Prices fell this past week.", MON, "this past week", "2024-W02"),
     ("Delegates stay for the rest of the week.", SAT, "the rest of the week", "2024-W47"),
     // Months.
     ("The summit will take place next month.", "2019-11-30", "next month", "2019-12"),

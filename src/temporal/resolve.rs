@@ -44,8 +44,8 @@ pub(crate) enum Rel {
     /// A season (by its middle month): the year it falls in, `shift` as for weekdays.
     Season { month: u8, shift: Option<i8> },
     /// The weekend nearest the reference date in the clause's direction (`over the weekend`),
-    /// as its ISO week.
-    Weekend,
+    /// as its ISO week; `this weekend` (`this: true`) looks ahead unless the clause looks back.
+    Weekend { this: bool },
     /// The reference date itself (`now`).
     Present,
 }
@@ -61,7 +61,7 @@ impl Rel {
                 | Rel::Month { shift: None, .. }
                 | Rel::Quarter(_)
                 | Rel::Season { shift: None, .. }
-                | Rel::Weekend
+                | Rel::Weekend { .. }
         )
     }
 }
@@ -117,15 +117,12 @@ pub(crate) fn resolve(rel: Rel, reference: NaiveDate, dir: Dir) -> Option<DateVa
     let m = reference.month();
     match rel {
         Rel::Present => Some(DateValue::Day(reference)),
-        Rel::Weekend => {
+        Rel::Weekend { this } => {
             // Saturday and Sunday close their ISO week; on a weekday a past weekend is the
             // previous week's.
             let in_weekend = reference.weekday().num_days_from_monday() >= 5;
-            let k = if in_weekend || dir == Dir::Future {
-                0
-            } else {
-                -7
-            };
+            let ahead = dir == Dir::Future || (this && dir == Dir::Neutral);
+            let k = if in_weekend || ahead { 0 } else { -7 };
             add_days(reference, k).map(week_of)
         }
         Rel::Days(n) => add_days(reference, n).map(DateValue::Day),

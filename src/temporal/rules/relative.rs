@@ -362,13 +362,18 @@ fn unit(c: &Ctx, i: usize, u: Unit) -> Option<Found> {
                 return None;
             }
         } else if c.is(k, "past") && u != Unit::Decade {
-            return None;
+            // `this past weekend`, `this past week`: the last one
+            match c.prev(k).filter(|&p| c.is(p, "this")) {
+                Some(p) => a = p,
+                None => return None,
+            }
         }
         if u == Unit::Day {
             return None;
         }
         if u == Unit::Weekend && sh == 0 {
-            return Found::date(extend_left(c, a), i + 1, Val::Rel(Rel::Weekend));
+            let this = c.is(k, "this");
+            return Found::date(extend_left(c, a), i + 1, Val::Rel(Rel::Weekend { this }));
         }
         let val = shifted(u, i32::from(sh))?;
         let kind = if matches!(val, Val::Null { .. }) {
@@ -418,7 +423,7 @@ fn unit(c: &Ctx, i: usize, u: Unit) -> Option<Found> {
         && c.prev(k)
             .is_some_and(|p| c.is_any(p, &["over", "during", "on", "at", "for", "by"]))
     {
-        return Found::date(k, i + 1, Val::Rel(Rel::Weekend));
+        return Found::date(k, i + 1, Val::Rel(Rel::Weekend { this: false }));
     }
     // `the (very) beginning of the (fiscal) year`
     if c.is(k, "the") && c.prev(k).is_some_and(|of| c.is(of, "of")) {
