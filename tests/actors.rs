@@ -675,3 +675,15 @@ fn it_doing_something_is_the_organisation_last_named() {
     let t = "The Tashkent Water Board raised fees in May. It is the third rise.";
     assert_eq!(actor_at(t, "It is"), None, "`it is` tells no happening");
 }
+
+#[test]
+fn the_company_is_the_organisation_last_named_but_not_a_newspaper() {
+    let t = "Tashkent Motors said on Monday it would build a plant. The company bought a rival in 2016.";
+    assert_eq!(
+        actor_at(t, "The company").as_deref(),
+        Some("Tashkent Motors")
+    );
+    let t =
+        "Tashkent Motors opened a plant. The Daily Journal reported that the firm had been warned.";
+    assert_eq!(actor_at(t, "the firm").as_deref(), Some("Tashkent Motors"));
+}

@@ -172,6 +172,8 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
                         last_subject = Some(m.actor);
                     }
                 }
+                // a newspaper that reports is not the company the story is about
+                ActorKind::Organisation if is_media(&b.actors[m.actor].name) => {}
                 ActorKind::Organisation if m.subject => {
                     last_body = Some(m.actor);
                     any_body = Some(m.actor);
@@ -183,6 +185,23 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
         }
         // `It first cut rates last September`: `it` doing something is the organisation last
         // named as a subject (not `it is`, `it was`: those are no happening)
+        // `the company`, `the firm`: the organisation last named
+        if k > 0
+            && matches!(toks[k - 1].text, "the" | "The")
+            && COMPANY_NOUNS.contains(&t.text)
+            && !toks.get(k + 1).is_some_and(|n| n.is_cap())
+        {
+            if let Some(actor) = last_body.or(any_body) {
+                let subject = pronouns::is_subject(text, &toks, k - 1, k);
+                extra.push(ActorMention {
+                    start: toks[k - 1].start,
+                    end: t.end,
+                    actor,
+                    subject,
+                });
+            }
+            continue;
+        }
         let opens = k == 0 || matches!(toks[k - 1].text, "," | ";" | "and" | "but");
         if t.text == "It" || (t.text == "it" && opens) {
             let acts = |j: usize| {
@@ -231,6 +250,50 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
     b.mentions.sort_by_key(|m| (m.start, m.end));
     b.finish()
 }
+
+/// A newspaper, agency or broadcaster, by the last word of its name.
+fn is_media(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    matches!(
+        last,
+        "Journal"
+            | "Times"
+            | "Post"
+            | "News"
+            | "Herald"
+            | "Tribune"
+            | "Gazette"
+            | "Telegraph"
+            | "Guardian"
+            | "Reuters"
+            | "Press"
+            | "Wire"
+            | "Bloomberg"
+            | "Mail"
+            | "Express"
+            | "Economist"
+            | "Chronicle"
+            | "BBC"
+            | "CNN"
+    )
+}
+
+/// Nouns that, after `the`, stand for the organisation last named (`the company said`).
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "conglomerate",
+    "automaker",
+    "carmaker",
+    "retailer",
+    "lender",
+    "insurer",
+    "airline",
+    "startup",
+    "bloc",
+    "alliance",
+];
 
 /// Collects distinct actors and their mentions.
 #[derive(Default)]
