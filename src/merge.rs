@@ -31,30 +31,12 @@ fn stem(word: &str) -> Option<&'static str> {
     })
 }
 
-fn stems(title: &str) -> HashSet<&'static str> {
-    title.split_whitespace().filter_map(stem).collect()
-}
-
 /// True when two events, from different articles, tell the same happening: the same date at
 /// compatible precision, shared actors, and wording about the same kind of happening.
 pub fn same_happening(a: &Event, b: &Event) -> bool {
-    let (Some(da), Some(db)) = (a.date, b.date) else {
-        return false;
-    };
-    if a.background || b.background {
-        // "the 1991 agreement" named by several articles is one background event
-        return a.background && b.background && da == db && a.title.eq_ignore_ascii_case(&b.title);
-    }
-    let fine = |p: Precision| p >= Precision::Week;
-    if !(da == db || (fine(da.precision()) && fine(db.precision()) && da.compatible(&db))) {
-        return false;
-    }
-    let shared = a.actors.iter().filter(|x| b.actors.contains(x)).count();
-    if shared < 2 {
-        return false;
-    }
-    let (sa, sb) = (stems(&a.title), stems(&b.title));
-    !sa.is_disjoint(&sb)
+    same_happening_masked(a, stem_mask(&a.title), b, stem_mask(&b.title), || {
+        a.actors.iter().filter(|x| b.actors.contains(x)).count() >= 2
+    })
 }
 
 /// Replaces short person names by the one full name the corpus knows for them.
