@@ -19,9 +19,12 @@ use newsline::export::{EventRecord, MentionRecord};
 use newsline::temporal::{Basis, DateValue};
 use newsline::timeline::Timeline;
 
+#[path = "support/pool.rs"]
+mod pool;
+
+use pool::Rng;
+
 const COUNTRIES: &str = include_str!("../assets/countries.tsv");
-const ORGANISATIONS: &str = include_str!("../assets/organisations.txt");
-const GIVEN: &str = include_str!("../assets/given_names.txt");
 
 const SURNAMES: &[&str] = &[
     "Singh",
@@ -198,28 +201,6 @@ const OUTLETS: &[&str] = &[
     "PTI",
 ];
 
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T: ?Sized>(&mut self, xs: &'a [&'a T]) -> &'a T {
-        xs[self.below(xs.len())]
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
-
 /// The names events are built from.
 struct Pools {
     people: Vec<String>,
@@ -229,14 +210,10 @@ struct Pools {
 
 impl Pools {
     fn new(rng: &mut Rng) -> Pools {
-        let given: Vec<&str> = GIVEN
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
+        let given = pool::given_names();
         let mut people = Vec::with_capacity(5000);
         for i in 0..5000 {
-            let g = given[rng.below(given.len())];
+            let g = &given[rng.below(given.len())];
             let s = if i % 25 == 0 {
                 rng.pick(ACCENTED)
             } else {
@@ -264,11 +241,8 @@ impl Pools {
                 (kind == "country").then(|| (name.to_string(), alias))
             })
             .collect();
-        let orgs = ORGANISATIONS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.split('|').next())
-            .map(|n| n.trim().trim_start_matches(['?', '~']).to_string())
+        let orgs = pool::organisations()
+            .into_iter()
             .filter(|n| !n.is_empty())
             .collect();
         Pools {

@@ -11,9 +11,12 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+#[path = "pool.rs"]
+mod pool;
+
+use pool::{given_names, organisations, Rng};
+
 const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
-const ORGANISATIONS: &str = include_str!("../../assets/organisations.txt");
-const GIVEN: &str = include_str!("../../assets/given_names.txt");
 
 const SURNAMES: &[&str] = &[
     "Singh",
@@ -191,25 +194,6 @@ const CHROME: &[&str] = &[
     "#defence #diplomacy",
 ];
 
-/// A small deterministic generator (splitmix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a, T: ?Sized>(&mut self, v: &[&'a T]) -> &'a T {
-        v[self.below(v.len())]
-    }
-}
-
 struct Country {
     name: String,
     demonym: Option<String>,
@@ -239,26 +223,6 @@ fn countries() -> Vec<Country> {
                 .map(str::to_string);
             Some(Country { name, demonym })
         })
-        .collect()
-}
-
-fn organisations() -> Vec<String> {
-    ORGANISATIONS
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            l.split('|')
-                .next()
-                .map(|n| n.trim().trim_start_matches(['?', '~']).to_string())
-        })
-        .collect()
-}
-
-fn given_names() -> Vec<String> {
-    GIVEN
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.trim().to_string())
         .collect()
 }
 
