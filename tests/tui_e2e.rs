@@ -81,6 +81,19 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
+    /// The process id of the screen, the pane shell's child (`None`, with a note, when pgrep
+    /// is missing).
+    fn screen_pid(&self) -> Option<String> {
+        let shell = self.query("#{pane_pid}");
+        let Ok(out) = Command::new("pgrep").args(["-P", &shell]).output() else {
+            eprintln!("skipped: pgrep is not installed");
+            return None;
+        };
+        let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        assert!(!pid.is_empty(), "the screen's process");
+        Some(pid)
+    }
+
     /// Waits until the screen satisfies `ok` (10 s at most), returning it.
     fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
@@ -156,13 +169,9 @@ fn sigterm_and_sighup_restore_the_terminal() {
         };
         t.wait("the timeline", |s| s.contains("events"));
         assert_eq!(t.query("#{alternate_on}"), "1");
-        let shell = t.query("#{pane_pid}");
-        let Ok(out) = Command::new("pgrep").args(["-P", &shell]).output() else {
-            eprintln!("skipped: pgrep is not installed");
+        let Some(pid) = t.screen_pid() else {
             return;
         };
-        let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        assert!(!pid.is_empty(), "the screen's process");
         let sig = format!("-{signal}");
         assert!(Command::new("kill")
             .args([sig.as_str(), &pid])
@@ -213,13 +222,9 @@ fn closing_the_terminal_ends_the_process() {
         return;
     };
     t.wait("the timeline", |s| s.contains("events"));
-    let shell = t.query("#{pane_pid}");
-    let Ok(out) = Command::new("pgrep").args(["-P", &shell]).output() else {
-        eprintln!("skipped: pgrep is not installed");
+    let Some(pid) = t.screen_pid() else {
         return;
     };
-    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    assert!(!pid.is_empty(), "the screen's process");
     let _ = t.cmd(&["kill-server"]).status();
     // gone, or a zombie waiting to be reaped
     let running = || {
