@@ -84,6 +84,10 @@ pub struct Lexicon {
     pub legal: WordSet,
     /// Words that make a name a place.
     pub place_words: WordSet,
+    /// Last words of newspaper, agency and broadcaster names.
+    pub media: WordSet,
+    /// Nouns that, after `the`, stand for the organisation last named.
+    pub stand_ins: WordSet,
 }
 
 /// The lexicon, parsed on first use.
@@ -290,6 +294,8 @@ fn build() -> Lexicon {
         corporate: set(&org, "corporate"),
         legal: set(&org, "legal"),
         place_words: set(&org, "places"),
+        media: set(&org, "media"),
+        stand_ins: set(&org, "stand_ins"),
     }
 }
 

@@ -173,7 +173,12 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
                     }
                 }
                 // a newspaper that reports is not the company the story is about
-                ActorKind::Organisation if is_media(&b.actors[m.actor].name) => {}
+                ActorKind::Organisation
+                    if b.actors[m.actor]
+                        .name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| lex.media.contains(w)) => {}
                 ActorKind::Organisation if m.subject => {
                     last_body = Some(m.actor);
                     any_body = Some(m.actor);
@@ -188,7 +193,7 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
         // `the company`, `the firm`: the organisation last named
         if k > 0
             && matches!(toks[k - 1].text, "the" | "The")
-            && COMPANY_NOUNS.contains(&t.text)
+            && lex.stand_ins.contains(t.text)
             && !toks.get(k + 1).is_some_and(|n| n.is_cap())
         {
             if let Some(actor) = last_body.or(any_body) {
@@ -250,50 +255,6 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
     b.mentions.sort_by_key(|m| (m.start, m.end));
     b.finish()
 }
-
-/// A newspaper, agency or broadcaster, by the last word of its name.
-fn is_media(name: &str) -> bool {
-    let last = name.rsplit(' ').next().unwrap_or(name);
-    matches!(
-        last,
-        "Journal"
-            | "Times"
-            | "Post"
-            | "News"
-            | "Herald"
-            | "Tribune"
-            | "Gazette"
-            | "Telegraph"
-            | "Guardian"
-            | "Reuters"
-            | "Press"
-            | "Wire"
-            | "Bloomberg"
-            | "Mail"
-            | "Express"
-            | "Economist"
-            | "Chronicle"
-            | "BBC"
-            | "CNN"
-    )
-}
-
-/// Nouns that, after `the`, stand for the organisation last named (`the company said`).
-const COMPANY_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "conglomerate",
-    "automaker",
-    "carmaker",
-    "retailer",
-    "lender",
-    "insurer",
-    "airline",
-    "startup",
-    "bloc",
-    "alliance",
-];
 
 /// Collects distinct actors and their mentions.
 #[derive(Default)]
