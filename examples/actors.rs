@@ -27,7 +27,7 @@ fn main() {
         let article = Article::parse(arg.clone(), text, None);
         let sents = sentences::split_article(&article);
         let found = actors::find(&article.text, &sents);
-        all.extend(found.actors.iter().map(|a| (a.name.clone(), a.kind)));
+        all.extend(found.actors.iter().map(|a| (a.name.to_string(), a.kind)));
         if json {
             let actors: Vec<_> = found
                 .actors

@@ -123,10 +123,7 @@ impl Nucleo {
                 (
                     Utf32String::from(e.title.as_str()),
                     Utf32String::from(date),
-                    e.actors
-                        .iter()
-                        .map(|a| Utf32String::from(a.as_str()))
-                        .collect(),
+                    e.actors.iter().map(|a| Utf32String::from(&**a)).collect(),
                 )
             })
             .collect();
@@ -184,7 +181,11 @@ impl Skim {
             .iter()
             .map(|e| {
                 let date = e.date.map(|d| d.to_string()).unwrap_or_default();
-                (e.title.clone(), date, e.actors.clone())
+                (
+                    e.title.clone(),
+                    date,
+                    e.actors.iter().map(|a| a.to_string()).collect(),
+                )
             })
             .collect();
         Skim {

@@ -427,7 +427,7 @@ pub fn timeline(n: usize, seed: u64) -> Timeline {
                 date_text: r.date_text,
                 date_basis: r.date_basis,
                 title: r.title,
-                actors: r.actors,
+                actors: r.actors.iter().map(|a| a.as_str().into()).collect(),
                 mentions: Vec::new(),
                 background: r.background,
             }

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::actors::{self, ActorKind};
+use crate::actors::{self, ActorKind, Name};
 use crate::events::Event;
 use crate::temporal::{Basis, Precision};
 
@@ -44,13 +44,18 @@ pub fn apply_aliases(events: &mut [Event], aliases: &HashMap<String, String>) {
     if aliases.is_empty() {
         return;
     }
+    // each full name made once, shared by every event it replaces a short name in
+    let aliases: HashMap<&str, (&str, Name)> = aliases
+        .iter()
+        .map(|(short, canon)| (short.as_str(), (canon.as_str(), Name::from(canon.as_str()))))
+        .collect();
     for e in events {
-        let mut out: Vec<String> = Vec::with_capacity(e.actors.len());
+        let mut out: Vec<Name> = Vec::with_capacity(e.actors.len());
         for a in e.actors.drain(..) {
-            let a = match aliases.get(&a) {
-                Some(canon) => {
+            let a = match aliases.get(&*a) {
+                Some((canon, name)) => {
                     rename_in_title(&mut e.title, &a, canon);
-                    canon.clone()
+                    name.clone()
                 }
                 None => a,
             };
@@ -82,7 +87,7 @@ fn title_quality(e: &Event) -> (usize, usize) {
     let names = e
         .actors
         .iter()
-        .filter(|a| e.title.contains(a.as_str()))
+        .filter(|a| e.title.contains(&***a))
         .count();
     (names, e.title.chars().count().min(80))
 }
@@ -105,7 +110,7 @@ fn fold(into: &mut Event, other: Event, quality: &mut (usize, usize)) {
     }
     for a in other.actors {
         if !into.actors.contains(&a) {
-            if !retitled && into.title.contains(a.as_str()) {
+            if !retitled && into.title.contains(&*a) {
                 quality.0 += 1;
             }
             into.actors.push(a);
@@ -126,9 +131,9 @@ pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) 
     let mut names: Vec<(String, ActorKind)> = Vec::new();
     for e in &events {
         for a in &e.actors {
-            if let Some(&k) = kinds.get(a) {
-                if seen.insert(a.as_str()) {
-                    names.push((a.clone(), k));
+            if let Some(&k) = kinds.get(&**a) {
+                if seen.insert(&**a) {
+                    names.push((a.to_string(), k));
                 }
             }
         }
@@ -136,7 +141,7 @@ pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) 
     apply_aliases(&mut events, &actors::corpus_aliases(&names));
     let mut out = merge(events);
     for e in out.iter_mut().filter(|e| e.mentions.len() > 1) {
-        let rank = |a: &String| kinds.get(a).copied().unwrap_or(ActorKind::Organisation);
+        let rank = |a: &Name| kinds.get(&**a).copied().unwrap_or(ActorKind::Organisation);
         e.actors
             .sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
     }
@@ -434,7 +439,7 @@ impl Index {
                     };
                     if let Some(l) = self
                         .actor_ids
-                        .get(a.as_str())
+                        .get(&**a)
                         .and_then(|&id| self.by_actor.get(&((slot as u64) << 32 | id as u64)))
                     {
                         lists.push(l);
@@ -483,7 +488,7 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
         index.candidates(&e, slots, &articles, &mut cands);
         e_ids.clear();
         for a in &e.actors {
-            if let Some(&id) = index.actor_ids.get(a.as_str()) {
+            if let Some(&id) = index.actor_ids.get(&**a) {
                 if !e_ids.contains(&id) {
                     e_ids.push(id);
                 }
@@ -539,7 +544,7 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
                     }
                     if let Some(f) = filed[i].as_mut().filter(|f| !f.doubled) {
                         let ids = &index.actor_ids;
-                        let id = |a: &String| ids.get(a.as_str()).copied();
+                        let id = |a: &Name| ids.get(&**a).copied();
                         match &mut f.actor_ids {
                             Some(set) => {
                                 set.extend(events[i].actors[known..].iter().filter_map(id))
@@ -602,7 +607,7 @@ mod tests {
             date_text: date.into(),
             date_basis: Basis::Explicit,
             title: title.into(),
-            actors: actors.iter().map(|s| s.to_string()).collect(),
+            actors: actors.iter().map(|&s| s.into()).collect(),
             mentions: vec![Mention {
                 article,
                 start: 0,
@@ -714,7 +719,7 @@ mod tests {
         let mut e = vec![ev(0, "2024", "x", &["Singh", "Rajnath Singh", "India"])];
         let aliases = HashMap::from([("Singh".to_string(), "Rajnath Singh".to_string())]);
         apply_aliases(&mut e, &aliases);
-        assert_eq!(e[0].actors, ["Rajnath Singh", "India"]);
+        assert_eq!(e[0].actors, [Name::from("Rajnath Singh"), "India".into()]);
     }
 
     #[test]

@@ -96,9 +96,6 @@ fn extract_measured(article: &Article, times: Option<&StageTimes>) -> ArticleEve
         e.title.shrink_to_fit();
         e.date_text.shrink_to_fit();
         e.actors.shrink_to_fit();
-        for a in &mut e.actors {
-            a.shrink_to_fit();
-        }
         e.mentions.shrink_to_fit();
     }
     events.shrink_to_fit();
@@ -113,7 +110,7 @@ fn extract_measured(article: &Article, times: Option<&StageTimes>) -> ArticleEve
         actor_kinds: found
             .actors
             .iter()
-            .map(|a| (a.name.clone(), a.kind))
+            .map(|a| (a.name.to_string(), a.kind))
             .collect(),
     }
 }
@@ -260,6 +257,8 @@ struct Gathered {
     index: HashMap<PathBuf, u32>,
     events: Vec<Event>,
     kinds: HashMap<String, ActorKind>,
+    /// Actor names, each held once for the whole corpus.
+    names: actors::Names,
 }
 
 impl Gathered {
@@ -284,6 +283,9 @@ impl Gathered {
                 m.article = map.get(m.article as usize).copied().unwrap_or(0);
             }
             e.mentions.sort();
+            for a in &mut e.actors {
+                *a = self.names.share(a);
+            }
             self.events.push(e);
         }
         for (n, k) in kinds {
@@ -299,7 +301,9 @@ impl Gathered {
             index,
             events,
             kinds,
+            names,
         } = self;
+        drop(names);
         drop(index);
         let mut tagged: Vec<(u32, ArticleInfo)> = articles
             .into_iter()

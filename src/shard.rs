@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-use crate::actors::ActorKind;
+use crate::actors::{ActorKind, Names};
 use crate::events::{Event, Mention};
 use crate::export::EventRecord;
 use crate::timeline::ArticleInfo;
@@ -31,6 +31,7 @@ pub fn read(path: &Path, warnings: &mut Vec<String>) -> Result<Shard, Error> {
     let mut index = std::collections::HashMap::new();
     // the first kind given for a name is the one kept (as when merging), so each name once
     let mut kinds_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut names = Names::default();
     for (n, line) in BufReader::new(file).split(b'\n').enumerate() {
         let line = line.map_err(|e| Error::Io(path.to_path_buf(), e))?;
         let text = String::from_utf8_lossy(&line);
@@ -76,8 +77,7 @@ pub fn read(path: &Path, warnings: &mut Vec<String>) -> Result<Shard, Error> {
                 shard.actor_kinds.push((a.clone(), *k));
             }
         }
-        let mut actors = rec.actors;
-        actors.shrink_to_fit();
+        let actors = rec.actors.iter().map(|a| names.get(a)).collect();
         mentions.shrink_to_fit();
         shard.events.push(Event {
             date: rec.date,

@@ -65,7 +65,7 @@ impl Timeline {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for e in &self.events {
             for a in &e.actors {
-                *counts.entry(a.as_str()).or_default() += 1;
+                *counts.entry(&**a).or_default() += 1;
             }
         }
         let mut out: Vec<ActorEntry> = counts

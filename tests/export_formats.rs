@@ -32,7 +32,7 @@ fn event(date: Option<&str>, title: &str, actors: &[&str], mentions: &[(u32, usi
             Basis::Unresolved
         },
         title: title.to_string(),
-        actors: actors.iter().map(|a| a.to_string()).collect(),
+        actors: actors.iter().map(|&a| a.into()).collect(),
         mentions: mentions
             .iter()
             .map(|&(article, start)| Mention {

@@ -18,7 +18,7 @@ fn event(date: Option<DateValue>, title: &str, actors: &[&str]) -> Event {
         date_text: String::new(),
         date_basis: Basis::Explicit,
         title: title.to_string(),
-        actors: actors.iter().map(|a| a.to_string()).collect(),
+        actors: actors.iter().map(|&a| a.into()).collect(),
         mentions: Vec::new(),
         background: false,
     }
@@ -162,7 +162,7 @@ fn actor_query_keeps_exactly_that_actor() {
     for name in ["Rajnath Singh", "India", "Recep Erdoğan", "Raj Kumar"] {
         let term = actor_query(name);
         let want: Vec<usize> = (0..tl.events.len())
-            .filter(|&i| tl.events[i].actors.iter().any(|a| a == name))
+            .filter(|&i| tl.events[i].actors.iter().any(|a| &**a == name))
             .collect();
         assert!(!want.is_empty());
         assert_eq!(filter(&tl, &term), want, "{term}");
@@ -436,7 +436,7 @@ fn reference(tl: &Timeline, groups: &[Vec<(bool, String)>]) -> Vec<usize> {
                         fields.push(&e.title);
                         fields.push(&date);
                     }
-                    fields.extend(e.actors.iter().map(String::as_str));
+                    fields.extend(e.actors.iter().map(|a| &**a));
                     let hit = fields.iter().any(|f| nucleo_hit(&atom, f, &mut m));
                     hit != negative
                 })

@@ -22,6 +22,48 @@ use crate::sentences::Sentence;
 
 pub use aliases::corpus_aliases;
 
+/// An actor's canonical name. Shared, not copied: a timeline of a million events holds each
+/// name once.
+pub type Name = std::sync::Arc<str>;
+
+/// Hands out one shared [`Name`] per distinct text, so that equal names read from many
+/// articles or records are held once.
+#[derive(Debug, Default)]
+pub struct Names {
+    set: std::collections::HashSet<Name, foldhash::fast::RandomState>,
+}
+
+impl Names {
+    /// The shared name for `text`.
+    pub fn get(&mut self, text: &str) -> Name {
+        if let Some(n) = self.set.get(text) {
+            return n.clone();
+        }
+        let n = Name::from(text);
+        self.set.insert(n.clone());
+        n
+    }
+
+    /// The shared name equal to `name` (`name` itself the first time it is seen).
+    pub fn share(&mut self, name: &Name) -> Name {
+        if let Some(n) = self.set.get(&**name) {
+            return n.clone();
+        }
+        self.set.insert(name.clone());
+        name.clone()
+    }
+
+    /// Number of distinct names.
+    pub fn len(&self) -> usize {
+        self.set.len()
+    }
+
+    /// Whether no name was handed out.
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+}
+
 /// What an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -51,8 +93,8 @@ impl ActorKind {
 /// One actor of an article.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Actor {
-    /// Canonical name (`Rajnath Singh`, `India`).
-    pub name: String,
+    /// Canonical name (`Rajnath Singh`, `India`), shared by every event that names it.
+    pub name: Name,
     /// What it is.
     pub kind: ActorKind,
 }
@@ -294,12 +336,12 @@ impl Builder {
         let actor = match self
             .actors
             .iter()
-            .position(|a| a.kind == kind && a.name == name)
+            .position(|a| a.kind == kind && &*a.name == name)
         {
             Some(i) => i,
             None => {
                 self.actors.push(Actor {
-                    name: name.to_string(),
+                    name: Name::from(name),
                     kind,
                 });
                 self.actors.len() - 1

@@ -13,7 +13,7 @@ pub use verbs::{lexicon, Lexicon, Verb};
 
 use serde::{Deserialize, Serialize};
 
-use crate::actors::{Actor, ActorKind, ArticleActors};
+use crate::actors::{Actor, ActorKind, ArticleActors, Name};
 use crate::article::Article;
 use crate::sentences::{Sentence, SentenceKind};
 use crate::temporal::{Basis, DateValue, Precision, Timex, TimexKind};
@@ -43,8 +43,8 @@ pub struct Event {
     pub date_basis: Basis,
     /// A short readable line for the timeline row.
     pub title: String,
-    /// Canonical actor names.
-    pub actors: Vec<String>,
+    /// Canonical actor names (shared: a name is held once however many events name it).
+    pub actors: Vec<Name>,
     /// Where it is told.
     #[serde(skip)]
     pub mentions: Vec<Mention>,
@@ -71,7 +71,7 @@ pub fn extract(
     let text = &article.text;
     let mut events: Vec<Event> = Vec::new();
     let mut story = Story::default();
-    let mut pending: Vec<String> = Vec::new(); // actors named before the first event
+    let mut pending: Vec<Name> = Vec::new(); // actors named before the first event
     let in_dateline = |t: &Timex| {
         article
             .dateline
@@ -191,8 +191,8 @@ fn mention(article: &Article, s: &Sentence) -> Mention {
 }
 
 /// Distinct canonical names, people first, in reading order within each kind.
-fn actor_names(named: &[Named]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn actor_names(named: &[Named]) -> Vec<Name> {
+    let mut out: Vec<Name> = Vec::new();
     for kind in [
         ActorKind::Person,
         ActorKind::Country,
@@ -208,7 +208,7 @@ fn actor_names(named: &[Named]) -> Vec<String> {
     out
 }
 
-fn add_actors(to: &mut Vec<String>, names: &[String]) {
+fn add_actors(to: &mut Vec<Name>, names: &[Name]) {
     for n in names {
         if !to.contains(n) {
             to.push(n.clone());

@@ -194,12 +194,12 @@ fn undated_sentences_lend_actors_or_inherit_the_story_date() {
     let events = extract(&a, &sentences, &timexes, &actors);
     assert_eq!(events.len(), 2, "{events:#?}");
     assert_eq!(events[0].date, DateValue::parse("2024-05-09"));
-    assert_eq!(events[0].actors, ["Peru", "Chile"]);
+    assert_eq!(events[0].actors, [Name::from("Peru"), "Chile".into()]);
     assert_eq!(events[1].date_basis, Basis::Inherited);
     assert_eq!(events[1].date, DateValue::parse("2024-05-09"));
     assert_eq!(events[1].title, "Ana Diaz meets her counterpart Luis Soto");
     // Bolivia and the pronoun's person are lent to the latest event of the story
-    assert!(events[1].actors.contains(&"Bolivia".to_string()));
+    assert!(events[1].actors.contains(&"Bolivia".into()));
 }
 
 #[test]

@@ -271,7 +271,7 @@ fn subject_text(
         .collect();
     let has_and = raw_words.iter().any(|w| w.eq_ignore_ascii_case("and"));
     if !people.is_empty() {
-        let names: Vec<&str> = people.iter().map(|a| a.name.as_str()).collect();
+        let names: Vec<&str> = people.iter().map(|a| &*a.name).collect();
         let plural = names.len() > 1;
         return (names_list(&names), plural);
     }
@@ -282,7 +282,7 @@ fn subject_text(
             || named.iter().any(|n| n.start <= t.start && t.end <= n.end)
     });
     if !actors.is_empty() && covered {
-        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        let names: Vec<&str> = actors.iter().map(|a| &*a.name).collect();
         return (names_list(&names), names.len() > 1);
     }
     let mut raw: Vec<&str> = words
@@ -396,7 +396,7 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
                         .position(|x| x.start >= n.end)
                         .is_some_and(|k| is_statement(toks[k].text));
                     if n.actor.kind == ActorKind::Person && !reporter {
-                        parts.push(n.actor.name.clone());
+                        parts.push(n.actor.name.to_string());
                     }
                 }
             }
@@ -439,7 +439,7 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
                 && t.text.chars().next().is_some_and(|c| c.is_uppercase())
                 && !is_pronoun(t.text)
         }) {
-            parts.push(n.actor.name.clone());
+            parts.push(n.actor.name.to_string());
             while i + 1 < toks.len() && toks[i + 1].end <= n.end {
                 i += 1;
             }

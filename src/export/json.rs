@@ -95,14 +95,14 @@ pub fn records(timeline: &Timeline, indices: &[usize]) -> Vec<EventRecord> {
                 date_text: e.date_text.clone(),
                 date_basis: e.date_basis,
                 title: e.title.clone(),
-                actors: e.actors.clone(),
+                actors: e.actors.iter().map(|a| a.to_string()).collect(),
                 actor_kinds: e
                     .actors
                     .iter()
                     .map(|a| {
                         timeline
                             .actor_kinds
-                            .get(a)
+                            .get(&**a)
                             .copied()
                             .unwrap_or(ActorKind::Organisation)
                     })
