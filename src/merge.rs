@@ -84,11 +84,7 @@ fn rename_in_title(title: &mut String, short: &str, canon: &str) {
 
 /// How well a title reads: names it carries and a verb, then length up to a point.
 fn title_quality(e: &Event) -> (usize, usize) {
-    let names = e
-        .actors
-        .iter()
-        .filter(|a| e.title.contains(&***a))
-        .count();
+    let names = e.actors.iter().filter(|a| e.title.contains(&***a)).count();
     (names, e.title.chars().count().min(80))
 }
 
@@ -462,11 +458,108 @@ impl Index {
 }
 
 /// Merges the events of many articles (mentions already carry their article index): one event
-/// per happening. Events of one article are never merged with each other.
+/// per happening. Events of one article are never merged with each other. The result lists each
+/// happening where it was first told (in the order of `events`).
+///
+/// An event can only repeat one filed under its own slot (its ISO week, or its date when that is
+/// coarser than a week; see [`Slot`]), so the events of each slot are merged on their own, the
+/// slots in parallel, each with an index that is dropped as soon as its slot is done: the result
+/// is the same as one pass over all events in order (tested), in a fraction of the time and
+/// memory. Everything happens in place: the corpus is never held twice.
 pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
-    // In place: the merged events are written over the front of the input (`out` is
-    // `events[..w]`), so the corpus is never held twice.
+    use rayon::prelude::*;
+    // events grouped by slot (undated last, never merged), in their order within a group
+    let mut slot_ids: FastMap<Slot, u32> = FastMap::default();
+    let mut keys: Vec<u64> = events
+        .iter()
+        .enumerate()
+        .map(|(r, e)| {
+            let group = e.date.map_or(NONE, |d| {
+                let slot = slots(d, [week(d.first_day()), week(d.last_day())])[0];
+                let next = slot_ids.len() as u32;
+                *slot_ids.entry(slot).or_insert(next)
+            });
+            u64::from(group) << 32 | r as u64
+        })
+        .collect();
+    drop(slot_ids);
+    keys.sort_unstable();
+    let origin: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
+    permute(&mut events, &origin);
+    // one slice per group
+    let mut groups: Vec<(usize, &mut [Event])> = Vec::new();
+    let mut undated = events.len();
+    let mut rest: &mut [Event] = &mut events;
+    let mut at = 0;
+    while !rest.is_empty() {
+        let group = keys[at] >> 32;
+        if group == u64::from(NONE) {
+            undated = at;
+            break;
+        }
+        let len = keys[at..].partition_point(|&k| k >> 32 == group);
+        let (head, tail) = std::mem::take(&mut rest).split_at_mut(len);
+        groups.push((at, head));
+        rest = tail;
+        at += len;
+    }
+    drop(keys);
+    // the events kept, by where they were first told
+    let kept: Vec<Vec<(u32, u32)>> = groups
+        .into_par_iter()
+        .map(|(start, group)| {
+            merge_slot(group)
+                .into_iter()
+                .enumerate()
+                // output `j` of the group was first told at its position `r`
+                .map(|(j, r)| (origin[start + r as usize], (start + j) as u32))
+                .collect()
+        })
+        .collect();
+    let mut order: Vec<(u32, u32)> = Vec::with_capacity(events.len());
+    order.extend(kept.into_iter().flatten());
+    order.extend((undated..events.len()).map(|p| (origin[p], p as u32)));
+    order.sort_unstable();
+    let len = order.len();
+    let mut from: Vec<u32> = order.into_iter().map(|(_, p)| p).collect();
+    let mut used = vec![false; events.len()];
+    for &p in &from {
+        used[p as usize] = true;
+    }
+    from.extend((0..events.len() as u32).filter(|&p| !used[p as usize]));
+    drop(used);
+    permute(&mut events, &from);
+    events.truncate(len);
+    events
+}
+
+/// Reorders `v` in place so that `v[k]` is the element that was at `from[k]` (`from` is a
+/// permutation of `0..v.len()`).
+fn permute<T>(v: &mut [T], from: &[u32]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        if done[start] {
+            continue;
+        }
+        // follow the cycle through `start`, carrying its element along
+        let mut k = start;
+        loop {
+            done[k] = true;
+            let src = from[k] as usize;
+            if src == start {
+                break;
+            }
+            v.swap(k, src);
+            k = src;
+        }
+    }
+}
+
+/// [`merge`] of the events of one slot, in place: the events kept are moved to the front of
+/// `events`, in the order they were first told; returns the position each was first told at.
+fn merge_slot(events: &mut [Event]) -> Vec<u32> {
     let mut w = 0;
+    let mut told: Vec<u32> = Vec::new();
     let mut filed: Vec<Option<Filed>> = Vec::new();
     let mut index = Index::default();
     let mut cands: Vec<u32> = Vec::new();
@@ -476,6 +569,7 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
         let e = std::mem::replace(&mut events[r], placeholder());
         let Some(d) = e.date else {
             events[w] = e;
+            told.push(r as u32);
             w += 1;
             filed.push(None);
             continue;
@@ -563,18 +657,18 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
                 index.file(&e, slots, w as u32);
                 filed.push(Some(Filed::new(&e, weeks, slots, mask)));
                 events[w] = e;
+                told.push(r as u32);
                 w += 1;
             }
         }
     }
-    events.truncate(w);
-    for (e, f) in events.iter_mut().zip(&filed) {
+    for (e, f) in events[..w].iter_mut().zip(&filed) {
         if f.as_ref().is_some_and(|f| f.folded) {
             e.mentions.sort();
             e.mentions.dedup();
         }
     }
-    events
+    told
 }
 
 /// The article that first told an event, or `NONE`.
@@ -733,5 +827,67 @@ mod tests {
         let mut t = "Ken Sato meets Sato".to_string();
         rename_in_title(&mut t, "Sato", "Ken Sato");
         assert_eq!(t, "Ken Sato meets Sato", "already named: left alone");
+    }
+
+    /// The single pass [`merge`] stands for: every event in order against all filed before it.
+    fn one_pass(mut events: Vec<Event>) -> Vec<Event> {
+        let told = merge_slot(&mut events);
+        events.truncate(told.len());
+        events
+    }
+
+    fn random_events() -> impl proptest::strategy::Strategy<Value = Vec<Event>> {
+        use proptest::prelude::*;
+        const DATES: &[&str] = &[
+            "2024-05-06",
+            "2024-05-08",
+            "2024-05-12",
+            "2024-05-13",
+            "2024-W19",
+            "2024-W20",
+            "2024-05",
+            "2024-Q2",
+            "2024",
+            "2023-12-31",
+            "2024-01-01",
+        ];
+        const VERBS: &[&str] = &["meets", "signs", "agrees", "announces", "attacks", "visits"];
+        const NAMES: &[&str] = &["Ana Diaz", "Luis Soto", "Peru", "Chile", "Bolivia", "OAS"];
+        let event = (
+            0u32..6,
+            prop::option::weighted(0.9, 0..DATES.len()),
+            0..VERBS.len(),
+            prop::collection::vec(0..NAMES.len(), 0..5),
+            prop::bool::weighted(0.1),
+            0usize..3,
+        )
+            .prop_map(|(article, date, verb, actors, background, offset)| {
+                let actors: Vec<&str> = actors.into_iter().map(|k| NAMES[k]).collect();
+                let title = format!(
+                    "{} {} {}",
+                    actors.first().unwrap_or(&"Someone"),
+                    VERBS[verb],
+                    actors.last().unwrap_or(&"no one")
+                );
+                let mut e = ev(article, date.map_or("", |d| DATES[d]), &title, &actors);
+                e.background = background;
+                e.mentions[0].start = offset * 100;
+                e
+            });
+        prop::collection::vec(event, 0..60)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn merging_by_slot_equals_one_pass(events in random_events()) {
+            proptest::prop_assert_eq!(merge(events.clone()), one_pass(events));
+        }
+    }
+
+    #[test]
+    fn permute_reorders_in_place() {
+        let mut v = vec!['a', 'b', 'c', 'd', 'e'];
+        permute(&mut v, &[3, 0, 4, 1, 2]);
+        assert_eq!(v, ['d', 'a', 'e', 'b', 'c']);
     }
 }
