@@ -3,7 +3,7 @@
 //! `Times of India` over `India`), with the cautions of ambiguous names applied.
 
 use aho_corasick::automaton::OverlappingState;
-use aho_corasick::{Anchored, Input};
+use aho_corasick::Input;
 
 use super::lexicon::{Caution, Lexicon};
 use super::tokens::Token;
@@ -42,33 +42,32 @@ pub fn find(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<GazMatch> {
             j += 1;
         }
         let end = tokens[j].full_end(text);
-        // every name starting at a word boundary: an anchored search from each byte a name can
-        // start with (names are not empty, so none starts elsewhere)
+        // every name on word boundaries: one pass of the automaton over the segment
         let seg = &text[start..end];
-        for (p, &b) in seg.as_bytes().iter().enumerate() {
-            if !lex.first_bytes[b as usize] || !boundary_before(text, start + p) {
-                continue;
-            }
-            let input = Input::new(seg).span(p..seg.len()).anchored(Anchored::Yes);
-            let mut state = OverlappingState::start();
-            loop {
-                lex.automaton.find_overlapping(input.clone(), &mut state);
-                let Some(m) = state.get_match() else {
-                    break;
-                };
-                let (s, e) = (start + m.start(), start + m.end());
-                if m.start() == p && boundary_after(text, e) {
-                    cands.push(GazMatch {
-                        start: s,
-                        end: e,
-                        entry: m.pattern().as_usize(),
-                    });
-                }
+        let mut state = OverlappingState::start();
+        loop {
+            lex.automaton.find_overlapping(Input::new(seg), &mut state);
+            let Some(m) = state.get_match() else {
+                break;
+            };
+            let (s, e) = (start + m.start(), start + m.end());
+            if boundary_before(text, s) && boundary_after(text, e) {
+                cands.push(GazMatch {
+                    start: s,
+                    end: e,
+                    entry: m.pattern().as_usize(),
+                });
             }
         }
         i = j + 1;
     }
-    cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    // longest first at each start; one name listed for two entries keeps the list's order
+    cands.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.entry.cmp(&b.entry))
+    });
     let mut out: Vec<GazMatch> = Vec::new();
     for c in cands {
         if out.last().is_some_and(|l| c.start < l.end) {

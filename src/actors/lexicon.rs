@@ -47,10 +47,8 @@ pub type WordSet = HashSet<String, foldhash::fast::RandomState>;
 pub struct Lexicon {
     /// Gazetteer names (pattern i of `automaton` is entry i).
     pub entries: Vec<Entry>,
-    /// Matches every gazetteer name (anchored, overlapping, case-sensitive).
+    /// Matches every gazetteer name (overlapping, case-sensitive).
     pub automaton: AhoCorasick,
-    /// The bytes a gazetteer name may start with: searches start only there.
-    pub first_bytes: [bool; 256],
     /// Capitalised title words and their modifiers (`Minister`, `Gen.`, `Defence`).
     pub titles: WordSet,
     /// Title words a name may follow (`Minister`, not `Defence`).
@@ -252,15 +250,9 @@ fn build() -> Lexicon {
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
-        .start_kind(StartKind::Anchored)
+        .start_kind(StartKind::Unanchored)
         .build(&patterns)
         .expect("gazetteer patterns are plain strings");
-    let mut first_bytes = [false; 256];
-    for p in &patterns {
-        if let Some(&b) = p.as_bytes().first() {
-            first_bytes[b as usize] = true;
-        }
-    }
     let titles = sections(TITLES);
     let non = sections(NONNAMES);
     let given = sections(GIVEN_NAMES);
@@ -268,7 +260,6 @@ fn build() -> Lexicon {
     Lexicon {
         entries,
         automaton,
-        first_bytes,
         titles: {
             let mut t = set(&titles, "titles");
             t.extend(set(&titles, "title_modifiers"));
