@@ -2,11 +2,12 @@
 //! happening told by several articles. It reads only what an exported event carries, so events
 //! from JSONL shards merge exactly like events read here.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::actors::{self, ActorKind, Name};
 use crate::events::Event;
 use crate::temporal::{Basis, Precision};
+use crate::timeline::permute;
 
 /// Words that name the same kind of happening, folded to one stem so that "held talks" and
 /// "meeting" can be recognised as one happening told twice.
@@ -45,11 +46,19 @@ pub fn apply_aliases(events: &mut [Event], aliases: &HashMap<String, String>) {
         return;
     }
     // each full name made once, shared by every event it replaces a short name in
-    let aliases: HashMap<&str, (&str, Name)> = aliases
+    let aliases: FastMap<&str, (&str, Name)> = aliases
         .iter()
         .map(|(short, canon)| (short.as_str(), (canon.as_str(), Name::from(canon.as_str()))))
         .collect();
     for e in events {
+        let touched = e
+            .actors
+            .iter()
+            .enumerate()
+            .any(|(k, a)| aliases.contains_key(&**a) || e.actors[..k].contains(a));
+        if !touched {
+            continue;
+        }
         let mut out: Vec<Name> = Vec::with_capacity(e.actors.len());
         for a in e.actors.drain(..) {
             let a = match aliases.get(&*a) {
@@ -122,11 +131,16 @@ fn fold(into: &mut Event, other: Event, quality: &mut (usize, usize)) {
 /// with the actors of merged events in a canonical order (people, countries, organisations,
 /// places; then by name) so that the result does not depend on the order of the input.
 pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) -> Vec<Event> {
-    // names in the order events are first told, so "the first form listed" is stable
-    let mut seen = HashSet::new();
+    // names in the order events are first told, so "the first form listed" is stable; names
+    // are shared, so most are recognised by address alone
+    let mut met: FastSet<*const u8> = FastSet::default();
+    let mut seen: FastSet<&str> = FastSet::default();
     let mut names: Vec<(String, ActorKind)> = Vec::new();
     for e in &events {
         for a in &e.actors {
+            if !met.insert(a.as_ptr()) {
+                continue;
+            }
             if let Some(&k) = kinds.get(&**a) {
                 if seen.insert(&**a) {
                     names.push((a.to_string(), k));
@@ -134,12 +148,12 @@ pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) 
             }
         }
     }
+    drop((met, seen));
     apply_aliases(&mut events, &actors::corpus_aliases(&names));
     let mut out = merge(events);
     for e in out.iter_mut().filter(|e| e.mentions.len() > 1) {
         let rank = |a: &Name| kinds.get(&**a).copied().unwrap_or(ActorKind::Organisation);
-        e.actors
-            .sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
+        e.actors.sort_by_cached_key(|a| (rank(a), a.clone()));
     }
     out
 }
@@ -531,28 +545,6 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
     permute(&mut events, &from);
     events.truncate(len);
     events
-}
-
-/// Reorders `v` in place so that `v[k]` is the element that was at `from[k]` (`from` is a
-/// permutation of `0..v.len()`).
-fn permute<T>(v: &mut [T], from: &[u32]) {
-    let mut done = vec![false; v.len()];
-    for start in 0..v.len() {
-        if done[start] {
-            continue;
-        }
-        // follow the cycle through `start`, carrying its element along
-        let mut k = start;
-        loop {
-            done[k] = true;
-            let src = from[k] as usize;
-            if src == start {
-                break;
-            }
-            v.swap(k, src);
-            k = src;
-        }
-    }
 }
 
 /// [`merge`] of the events of one slot, in place: the events kept are moved to the front of

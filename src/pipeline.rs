@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -184,6 +185,8 @@ fn load_inner(
     let mut gathered = Gathered::default();
     let mut skipped = 0;
     let mut gather_time = std::time::Duration::ZERO;
+    // actor names, each held once for the whole corpus
+    let names = Mutex::new(actors::Names::default());
     // In chunks, so that what one article yields is folded into the corpus tables (actor kinds
     // named once) before the next chunk is read, and never all held at once.
     for chunk in listing.files.chunks(CHUNK) {
@@ -194,11 +197,18 @@ fn load_inner(
                 let r = match kind {
                     FileKind::Article => {
                         timed(times.map(|t| &t.read), || read_article(path, opts, &mut w))
-                            .map(|a| Source::Article(extract_measured(&a, times)))
+                            .map(|a| {
+                                let mut ae = extract_measured(&a, times);
+                                share_names(&mut ae.events, &names);
+                                Source::Article(ae)
+                            })
                             .unwrap_or(Source::Nothing)
                     }
                     FileKind::EventsJsonl => match shard::read(path, &mut w) {
-                        Ok(s) => Source::Shard(s),
+                        Ok(mut s) => {
+                            share_names(&mut s.events, &names);
+                            Source::Shard(s)
+                        }
                         Err(e) => {
                             w.push(e.to_string());
                             Source::Nothing
@@ -239,6 +249,27 @@ fn load_inner(
     })
 }
 
+/// Replaces the actor names of `events` by the corpus's shared ones, taking the lock once.
+fn share_names(events: &mut [Event], names: &Mutex<actors::Names>) {
+    // the names as held now (by address: equal names are most often one `Arc` already)
+    type ByAddress = HashMap<*const u8, actors::Name, foldhash::fast::RandomState>;
+    let mut shared = ByAddress::default();
+    for a in events.iter().flat_map(|e| &e.actors) {
+        shared.entry(a.as_ptr()).or_insert_with(|| a.clone());
+    }
+    {
+        let mut names = names.lock().unwrap_or_else(|p| p.into_inner());
+        for n in shared.values_mut() {
+            *n = names.share(n);
+        }
+    }
+    for a in events.iter_mut().flat_map(|e| &mut e.actors) {
+        if let Some(n) = shared.get(&a.as_ptr()) {
+            *a = n.clone();
+        }
+    }
+}
+
 /// Files read in parallel before their results are gathered.
 const CHUNK: usize = 4096;
 
@@ -257,8 +288,6 @@ struct Gathered {
     index: HashMap<PathBuf, u32>,
     events: Vec<Event>,
     kinds: HashMap<String, ActorKind>,
-    /// Actor names, each held once for the whole corpus.
-    names: actors::Names,
 }
 
 impl Gathered {
@@ -283,9 +312,6 @@ impl Gathered {
                 m.article = map.get(m.article as usize).copied().unwrap_or(0);
             }
             e.mentions.sort();
-            for a in &mut e.actors {
-                *a = self.names.share(a);
-            }
             self.events.push(e);
         }
         for (n, k) in kinds {
@@ -301,9 +327,7 @@ impl Gathered {
             index,
             events,
             kinds,
-            names,
         } = self;
-        drop(names);
         drop(index);
         let mut tagged: Vec<(u32, ArticleInfo)> = articles
             .into_iter()

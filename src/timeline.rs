@@ -85,12 +85,45 @@ impl Timeline {
     }
 }
 
-/// Sorts events chronologically, undated last; ties keep reading order (article, offset).
+/// Sorts events chronologically, undated last; ties keep reading order (article, offset), then
+/// the order they were in.
 pub fn sort_events(events: &mut [Event]) {
-    events.sort_by(|a, b| {
-        let ka = (a.date.is_none(), a.date);
-        let kb = (b.date.is_none(), b.date);
-        ka.cmp(&kb)
-            .then_with(|| a.mentions.first().cmp(&b.mentions.first()))
-    });
+    // the keys are sorted, then each event is moved once: no copy of the events is made
+    let mut keys: Vec<_> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            (
+                e.date.is_none(),
+                e.date,
+                e.mentions.first().copied(),
+                i as u32,
+            )
+        })
+        .collect();
+    keys.sort_unstable();
+    let from: Vec<u32> = keys.into_iter().map(|k| k.3).collect();
+    permute(events, &from);
+}
+
+/// Reorders `v` in place so that `v[k]` is the element that was at `from[k]` (`from` is a
+/// permutation of `0..v.len()`).
+pub(crate) fn permute<T>(v: &mut [T], from: &[u32]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        if done[start] {
+            continue;
+        }
+        // follow the cycle through `start`, carrying its element along
+        let mut k = start;
+        loop {
+            done[k] = true;
+            let src = from[k] as usize;
+            if src == start {
+                break;
+            }
+            v.swap(k, src);
+            k = src;
+        }
+    }
 }
