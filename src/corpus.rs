@@ -42,14 +42,31 @@ fn kind_of(path: &Path) -> Option<FileKind> {
 #[derive(Default)]
 struct Seen {
     dirs: HashSet<PathBuf>,
-    files: HashSet<PathBuf>,
+    files: HashSet<FileId>,
+}
+
+/// What makes a file itself, however it is reached (by a link, or a directory named twice):
+/// its device and inode where there are such, else its canonical path.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(_path: &Path, meta: &fs::Metadata) -> FileId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path, _meta: &fs::Metadata) -> FileId {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 impl Seen {
-    /// True the first time a file (by its canonical path) is met.
-    fn first_file(&mut self, path: &Path) -> bool {
-        let canon = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        self.files.insert(canon)
+    /// True the first time a file is met (`meta` is its metadata, links followed).
+    fn first_file(&mut self, path: &Path, meta: &fs::Metadata) -> bool {
+        self.files.insert(file_id(path, meta))
     }
 }
 
@@ -79,7 +96,7 @@ pub fn list(paths: &[PathBuf]) -> Result<Listing, Error> {
         if meta.is_dir() {
             walk(p, &mut listing, &mut seen);
         } else if meta.is_file() {
-            if seen.first_file(p) {
+            if seen.first_file(p, &meta) {
                 listing
                     .files
                     .push((p.clone(), kind_of(p).unwrap_or(FileKind::Article)));
@@ -128,7 +145,7 @@ fn walk(dir: &Path, listing: &mut Listing, seen: &mut Seen) {
                     listing
                         .warnings
                         .push(format!("{}: not a regular file, skipped", path.display()));
-                } else if seen.first_file(&path) {
+                } else if seen.first_file(&path, &m) {
                     listing.files.push((path, kind));
                 }
             }
@@ -144,15 +161,18 @@ fn walk(dir: &Path, listing: &mut Listing, seen: &mut Seen) {
 /// Reads a file as text. Unreadable, empty, oversized and binary files are errors (the caller
 /// reports one warning and goes on); text that is not UTF-8 is read lossily (see [`decode`]).
 pub fn read_text(path: &Path, warnings: &mut Vec<String>) -> Result<String, Error> {
-    if let Ok(m) = fs::metadata(path) {
-        if m.len() > MAX_ARTICLE_BYTES {
-            return Err(problem(
-                path,
-                format!("{} MB: too large for an article, skipped", m.len() >> 20),
-            ));
-        }
+    use std::io::Read;
+    let io_error = |e| Error::Io(path.to_path_buf(), e);
+    let mut file = fs::File::open(path).map_err(io_error)?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > MAX_ARTICLE_BYTES {
+        return Err(problem(
+            path,
+            format!("{} MB: too large for an article, skipped", len >> 20),
+        ));
     }
-    let bytes = fs::read(path).map_err(|e| Error::Io(path.to_path_buf(), e))?;
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    file.read_to_end(&mut bytes).map_err(io_error)?;
     decode(path, bytes, warnings)
 }
 
