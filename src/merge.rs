@@ -362,7 +362,7 @@ impl<K: std::hash::Hash + Eq> Chains<K> {
 /// events under (date, title). Lookups give a superset of the candidates, checked in full.
 #[derive(Default)]
 struct Index {
-    actor_ids: FastMap<String, u32>,
+    actor_ids: FastMap<Name, u32>,
     /// Slots by number, so that a (slot, actor) key is one `u64`.
     slot_ids: FastMap<Slot, u32>,
     by_actor: Chains<u64>,
@@ -374,12 +374,12 @@ struct Index {
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 impl Index {
-    fn actor_id(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.actor_ids.get(name) {
+    fn actor_id(&mut self, name: &Name) -> u32 {
+        if let Some(&id) = self.actor_ids.get(&**name) {
             return id;
         }
         let id = self.actor_ids.len() as u32;
-        self.actor_ids.insert(name.to_string(), id);
+        self.actor_ids.insert(name.clone(), id);
         id
     }
 
@@ -388,7 +388,7 @@ impl Index {
         *self.slot_ids.entry(slot).or_insert(next)
     }
 
-    fn file_actor(&mut self, slots: [Slot; 2], name: &str, i: u32, article: u32) {
+    fn file_actor(&mut self, slots: [Slot; 2], name: &Name, i: u32, article: u32) {
         let id = self.actor_id(name) as u64;
         let s0 = self.slot_id(slots[0]) as u64;
         self.by_actor.push(s0 << 32 | id, i, article);

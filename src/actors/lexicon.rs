@@ -249,7 +249,7 @@ fn build() -> Lexicon {
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .start_kind(StartKind::Unanchored)
         .build(&patterns)
         .expect("gazetteer patterns are plain strings");

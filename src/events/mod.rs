@@ -115,7 +115,8 @@ pub fn extract(
         let own = drop_reporting_dates(text, s, own);
         if own.is_empty() {
             let story = story.event(&events, article);
-            match (story, inherited_verb(text, s, &named)) {
+            let near = story.and_then(|_| inherited_verb(text, s, &named));
+            match (story, near) {
                 (Some(i), Some(near)) => {
                     let (toks, skip) = title::tokens_without(text, s.start, s.end, 0, 0);
                     let story = &events[i];
@@ -263,6 +264,9 @@ impl Story {
 /// When a sentence tells a happening of its own — a named person (not a pronoun, not a
 /// possessive) directly followed by a verb of the lexicon — the token index of that person.
 fn inherited_verb(text: &str, s: &Sentence, named: &[Named]) -> Option<usize> {
+    if !named.iter().any(|n| n.actor.kind == ActorKind::Person) {
+        return None;
+    }
     let toks = clause::tokenize(text, s.start, s.end);
     let lex = verbs::lexicon();
     for n in named.iter().filter(|n| n.actor.kind == ActorKind::Person) {
