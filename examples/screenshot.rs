@@ -1,7 +1,9 @@
 //! Renders the screen on a corpus into an SVG picture (the README's screenshot):
 //! `cargo run --example screenshot -- [PATH] [OUT.svg]` (defaults: `seeds`, `assets/screen.svg`).
 //! The screen is drawn on a 120×35 test terminal, then each run of cells of one style becomes an
-//! SVG `<text>` on its background.
+//! SVG `<text>` on its background. It also prints figures: how long loading takes, how long the
+//! screen then takes to become usable (the filter prepared, the timeline set, the first frame
+//! drawn), a frame, and a step down the list.
 
 #[allow(dead_code, unused_imports)]
 #[path = "../src/tui/mod.rs"]
@@ -30,7 +32,10 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let corpus = PathBuf::from(args.next().unwrap_or_else(|| "seeds".into()));
     let out = PathBuf::from(args.next().unwrap_or_else(|| "assets/screen.svg".into()));
+    let t = Instant::now();
     let loaded = pipeline::load(&[corpus], &pipeline::Options::default())?;
+    let load = t.elapsed();
+    let t = Instant::now();
     let settings = tui::Settings {
         color: true,
         ..tui::Settings::default()
@@ -38,6 +43,9 @@ fn main() -> anyhow::Result<()> {
     let mut state = tui::State::new(&settings, (W, H));
     let filter = Filter::new(&loaded.timeline);
     state.set_timeline(loaded.timeline, filter, Vec::new());
+    let mut term = Terminal::new(TestBackend::new(W, H))?;
+    term.draw(|f| tui::draw::draw(f, &state))?;
+    let usable = t.elapsed();
     // show an event told by the most articles, in the middle of the list
     if let Some(pos) = (0..state.shown.len())
         .max_by_key(|&p| (state.sources(state.shown[p]).len(), std::cmp::Reverse(p)))
@@ -46,7 +54,6 @@ fn main() -> anyhow::Result<()> {
             tui::update(&mut state, tui::Action::Down);
         }
     }
-    let mut term = Terminal::new(TestBackend::new(W, H))?;
     term.draw(|f| tui::draw::draw(f, &state))?;
     let svg = to_svg(term.backend().buffer());
     std::fs::write(&out, svg)?;
@@ -69,8 +76,11 @@ fn main() -> anyhow::Result<()> {
     }
     let step = t.elapsed() / frames;
     println!(
-        "{} events: draw {:.2} ms a frame, a step down the list {:.2} ms",
+        "{} events: loaded in {:.2} s, usable {:.3} s after loading ends; \
+         draw {:.2} ms a frame, a step down the list {:.2} ms",
         state.timeline.events.len(),
+        load.as_secs_f64(),
+        usable.as_secs_f64(),
         draw.as_secs_f64() * 1e3,
         step.as_secs_f64() * 1e3
     );
