@@ -151,21 +151,32 @@ fn is_line_end(b: &[u8], i: usize) -> bool {
 }
 
 /// Letters and digits of a line, lowercased: how a headline is compared with a title.
-fn normalized(s: &str) -> String {
-    s.chars()
+/// `s` reduced to its letters and digits, lowercased, cut once it is longer than `max` bytes
+/// (which is enough to compare it with a text of `max` bytes).
+fn normalized(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in s
+        .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
+    {
+        if out.len() > max {
+            break;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// True when a body line says the same as the front matter title (perhaps with different
-/// quotes, case or punctuation, or one cut short of the other).
-fn repeats_title(line: &str, title: &str) -> bool {
-    let (l, t) = (normalized(line), normalized(title));
+/// quotes, case or punctuation, or one cut short of the other); `t` is the title
+/// [`normalized`].
+fn repeats_title(line: &str, t: &str) -> bool {
+    let l = normalized(line, t.len());
     if l.is_empty() || t.is_empty() {
         return false;
     }
-    l == t || (l.len().min(t.len()) >= 24 && (l.starts_with(&t) || t.starts_with(&l)))
+    l == t || (l.len().min(t.len()) >= 24 && (l.starts_with(t) || t.starts_with(&l)))
 }
 
 /// True when a line ends like a sentence (a final period, maybe inside quotes or brackets).
@@ -192,7 +203,8 @@ fn find_head(
     let mut rest = &content[..];
     // A line repeating the front matter title, among the first few (a kicker or a section
     // label may come before it).
-    let repeat = meta.title.as_deref().and_then(|t| {
+    let title = meta.title.as_deref().map(|t| normalized(t, usize::MAX));
+    let repeat = title.as_deref().and_then(|t| {
         content
             .iter()
             .take(DATELINE_LINES)
