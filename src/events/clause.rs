@@ -110,78 +110,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     out
 }
 
-/// Words that open a subordinate or reporting clause: an object phrase stops before them.
-pub fn is_clause_word(w: &str) -> bool {
-    matches!(
-        crate::text::lower(w).as_str(),
-        "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "where"
-            | "while"
-            | "whereas"
-            | "because"
-            | "although"
-            | "though"
-            | "after"
-            | "before"
-            | "amid"
-            | "amidst"
-            | "according"
-            | "during"
-            | "since"
-            | "as"
-            | "including"
-            | "following"
-            | "despite"
-            | "when"
-            | "if"
-            | "unless"
-            | "until"
-            | "so"
-            | "but"
-            | "in order"
-    )
-}
-
-/// Auxiliaries and adverbs that may stand between a subject and its verb.
-pub fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        crate::text::lower(w).as_str(),
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "then"
-            | "later"
-            | "again"
-            | "reportedly"
-            | "jointly"
-            | "formally"
-            | "officially"
-            | "finally"
-            | "recently"
-            | "already"
-            | "previously"
-            | "earlier"
-            | "subsequently"
-            | "separately"
-            | "further"
-            | "both"
-            | "all"
-            | "not"
-    )
-}
-
-/// Auxiliaries that make a clause look ahead (`will meet`, `is to visit`).
-pub fn is_future_auxiliary(w: &str) -> bool {
-    matches!(
-        crate::text::lower(w).as_str(),
-        "will" | "would" | "shall" | "to"
-    )
-}
+pub use super::words::{is_auxiliary, is_clause_word, is_future_auxiliary};
 
 /// Tokens of a sentence and the mask of those inside `[skip_start, skip_end)`, with a
 /// preposition just before it and a comma just after a fronted date.

@@ -7,6 +7,7 @@ mod clause;
 mod grammar;
 mod title;
 mod verbs;
+mod words;
 
 pub use title::cut;
 pub use verbs::{lexicon, Lexicon, Verb};

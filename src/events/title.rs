@@ -345,10 +345,7 @@ fn subject_text(
         .filter(|&p| p > 0)
         .map_or(raw.last(), |p| raw.get(p - 1));
     let last = head.map(|w| w.to_lowercase()).unwrap_or_default();
-    let collective = matches!(
-        last.as_str(),
-        "police" | "people" | "troops" | "forces" | "authorities" | "officials" | "media"
-    );
+    let collective = super::words::is_collective(&last);
     let plural = has_and
         || collective
         || (last.ends_with('s')
