@@ -57,14 +57,16 @@ pub fn patterns(src: &str) -> Vec<Pattern<'_>> {
 /// Patterns that open with `^.*` (a phrase anywhere in the line) keep the set's automaton
 /// alive to the end of every line, and a Unicode `\b` makes it give up on the first non-ASCII
 /// byte for a much slower engine. They are therefore compiled apart, without the `^.*`, each
-/// as its own expression searched for its literal phrase; the set holds the anchored rest.
+/// as its own expression searched for its literal phrase; the set holds the anchored rest. A
+/// closing `.*$` is dropped too for a line without a line break (it then always matches), so
+/// that the search is not made backwards from the end of the line through the whole of it.
 #[derive(Debug, Clone)]
 pub struct Chrome {
     set: RegexSet,
     /// Length limit of each pattern of `set`.
     max_len: Vec<usize>,
-    /// The `^.*` patterns, without it, with their length limits.
-    floating: Vec<(Regex, usize)>,
+    /// The `^.*` patterns: without it, without a closing `.*$` as well, and the length limit.
+    floating: Vec<(Regex, Regex, usize)>,
 }
 
 /// The pattern after its `^.*` opening, if it has one.
@@ -93,11 +95,13 @@ impl Chrome {
         let mut floating_res = Vec::with_capacity(floats.len());
         for p in floats {
             let r = floating(p.regex).unwrap_or(p.regex);
-            let re = RegexBuilder::new(r)
-                .case_insensitive(true)
-                .build()
-                .map_err(report)?;
-            floating_res.push((re, p.max_len));
+            let build = |r: &str| RegexBuilder::new(r).case_insensitive(true).build();
+            let re = build(r).map_err(report)?;
+            let core = match r.strip_suffix(".*$").filter(|c| !c.is_empty()) {
+                Some(c) => build(c).map_err(report)?,
+                None => re.clone(),
+            };
+            floating_res.push((re, core, p.max_len));
         }
         Ok(Chrome {
             set,
@@ -123,11 +127,15 @@ impl Chrome {
             return false;
         }
         // `^.*` stops at a line end: the leftmost match must start on the first line.
-        let floats = self.floating.iter().any(|(re, m)| {
+        let one_line = !line.contains('\n');
+        let floats = self.floating.iter().any(|(re, core, m)| {
             line.len() <= *m
-                && re
-                    .find(line)
-                    .is_some_and(|f| !line[..f.start()].contains('\n'))
+                && if one_line {
+                    core.is_match(line)
+                } else {
+                    re.find(line)
+                        .is_some_and(|f| !line[..f.start()].contains('\n'))
+                }
         });
         floats
             || (self.set.is_match(line)
@@ -160,6 +168,19 @@ mod tests {
     fn a_bad_pattern_is_reported_with_its_line() {
         let err = Chrome::compile("# c\n^ok$\n^(broken$\n").unwrap_err();
         assert!(err.contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn a_phrase_anywhere_matches_on_one_line_only() {
+        let c = Chrome::compile("^.*\\bappeared first on\\b.*$").unwrap();
+        assert!(c.matches("The post Talks in Rome appeared first on Daily Bugle."));
+        assert!(c.matches("appeared first on"));
+        assert!(!c.matches("It appeared first onwards"), "a whole phrase");
+        assert!(!c.matches("Talks in Rome\nappeared first on Daily Bugle"));
+        assert!(
+            !c.matches("Talks appeared first on the Bugle\nand then elsewhere"),
+            "`.*$` does not cross a line break"
+        );
     }
 
     #[test]
