@@ -10,11 +10,14 @@ use super::names::Cand;
 use super::tokens::Token;
 use super::ActorKind;
 
+/// The words of a name (see [`name_words`]).
+pub type NameWords = HashSet<String, foldhash::fast::RandomState>;
+
 /// A person named in full (or alone, when cued but never given in full).
 #[derive(Debug, Clone)]
 struct Full {
     name: String,
-    words: HashSet<String>,
+    words: NameWords,
     starts: Vec<usize>,
 }
 
@@ -29,13 +32,14 @@ pub struct PersonMention {
     pub name: String,
 }
 
+type Nicknames = HashMap<&'static str, &'static str, foldhash::fast::RandomState>;
+
 /// Short given names and the formal name each stands for (`tim` → `timothy`), from
 /// `assets/nicknames.txt`. A short form of two formal names (`steve`) goes to the first listed.
-fn nicknames() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: std::sync::OnceLock<HashMap<&'static str, &'static str>> =
-        std::sync::OnceLock::new();
+fn nicknames() -> &'static Nicknames {
+    static MAP: std::sync::OnceLock<Nicknames> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = Nicknames::default();
         for line in include_str!("../../assets/nicknames.txt").lines() {
             let mut words = line.split_whitespace();
             let Some(formal) = words.next().filter(|w| !w.starts_with('#')) else {
@@ -52,7 +56,7 @@ fn nicknames() -> &'static HashMap<&'static str, &'static str> {
 /// The words of a name that identify it, lowercased: initials, periods and particles (`ten`,
 /// `bin`) left out, curly apostrophes straightened, short given names read as the formal
 /// name (`Tim` as `timothy`).
-pub fn name_words(name: &str) -> HashSet<String> {
+pub fn name_words(name: &str) -> NameWords {
     name.split_whitespace()
         .filter(|w| !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1))
         .map(|w| {
@@ -78,7 +82,7 @@ fn span_text(text: &str, tokens: &[Token], first: usize, last: usize) -> String 
 
 /// The full name a short form stands for: the most recent one named before `at`, else the
 /// first named after.
-fn pick(fulls: &[Full], words: &HashSet<String>, at: usize) -> Option<usize> {
+fn pick(fulls: &[Full], words: &NameWords, at: usize) -> Option<usize> {
     let mut best_before: Option<(usize, usize)> = None;
     let mut best_after: Option<(usize, usize)> = None;
     for (i, f) in fulls.iter().enumerate() {

@@ -3,6 +3,8 @@
 //! clause that tells something from one that only describes.
 
 use std::collections::HashMap;
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 use std::sync::LazyLock;
 
 /// One verb of the lexicon.
@@ -16,8 +18,8 @@ pub struct Verb {
 
 /// Word form (lower case) → verb, for past forms and base forms alike.
 pub struct Lexicon {
-    past: HashMap<String, usize>,
-    base: HashMap<String, usize>,
+    past: FastMap<String, usize>,
+    base: FastMap<String, usize>,
     verbs: Vec<Verb>,
 }
 
@@ -47,8 +49,8 @@ impl Lexicon {
     /// Parses the lexicon text (see `assets/verbs.txt` for the format).
     pub fn parse(text: &str) -> Lexicon {
         let mut lex = Lexicon {
-            past: HashMap::new(),
-            base: HashMap::new(),
+            past: FastMap::default(),
+            base: FastMap::default(),
             verbs: Vec::new(),
         };
         for line in text.lines() {

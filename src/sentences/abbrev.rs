@@ -2,6 +2,9 @@
 //! what each section means), parsed once.
 
 use std::collections::HashSet;
+
+/// A set of words, hashed for speed (the lists are compiled in, not attacker-controlled).
+pub type Words = HashSet<String, foldhash::fast::RandomState>;
 use std::sync::LazyLock;
 
 /// The lists as shipped.
@@ -14,20 +17,20 @@ pub const MAX_WORD: usize = 12;
 #[derive(Debug, Default, Clone)]
 pub struct Abbreviations {
     /// Before a name: never a sentence end before a capital or digit.
-    pub title: HashSet<String>,
+    pub title: Words,
     /// Before a number: never a sentence end before a digit.
-    pub number: HashSet<String>,
+    pub number: Words,
     /// May end a sentence: one ends only before a starter word.
-    pub ending: HashSet<String>,
+    pub ending: Words,
     /// Words that open sentences and are not names.
-    pub starter: HashSet<String>,
+    pub starter: Words,
 }
 
 impl Abbreviations {
     /// Parses the `[section]` word lists. Unknown sections and words outside a section are errors.
     pub fn parse(src: &str) -> Result<Abbreviations, String> {
         let mut a = Abbreviations::default();
-        let mut section: Option<&mut HashSet<String>> = None;
+        let mut section: Option<&mut Words> = None;
         for (i, line) in src.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
