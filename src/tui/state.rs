@@ -175,8 +175,10 @@ pub struct State {
     pub span: Option<(DateValue, DateValue)>,
     /// The density strip's counts for the shown events, and the width they are for.
     pub density: Option<(usize, Vec<u32>)>,
-    /// Events of each article: (start, end, event), by start.
-    by_article: Vec<Vec<(usize, usize, usize)>>,
+    /// Events of each article: (start, end, event), by start; those of article `a` are
+    /// `by_article[by_article_at[a]..by_article_at[a + 1]]`.
+    by_article: Vec<(u32, u32, u32)>,
+    by_article_at: Vec<u32>,
     /// The last article read back from disk.
     source_cache: Option<(usize, Result<Source, String>)>,
 }
@@ -223,6 +225,7 @@ impl State {
             keymap,
             theme,
             by_article: Vec::new(),
+            by_article_at: Vec::new(),
             span: None,
             density: None,
             source_cache: None,
@@ -238,18 +241,26 @@ impl State {
 
     /// Loading is over: show the timeline (keeping a query typed meanwhile).
     pub fn set_timeline(&mut self, timeline: Timeline, mut filter: Filter, warnings: Vec<String>) {
-        self.by_article = vec![Vec::new(); timeline.articles.len()];
-        for (i, e) in timeline.events.iter().enumerate() {
-            for m in &e.mentions {
-                if let Some(v) = self.by_article.get_mut(m.article as usize) {
-                    v.push((m.start, m.end, i));
-                }
-            }
+        // one table for all articles (a list each would cost more than the mentions)
+        let n = timeline.articles.len();
+        let mut all: Vec<(u32, u32, u32, u32)> = timeline
+            .events
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m, i)))
+            .filter(|(m, _)| (m.article as usize) < n)
+            .map(|(m, i)| (m.article, m.start as u32, m.end as u32, i as u32))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        self.by_article_at = vec![0; n + 1];
+        for &(a, ..) in &all {
+            self.by_article_at[a as usize + 1] += 1;
         }
-        for v in &mut self.by_article {
-            v.sort();
-            v.dedup();
+        for a in 0..n {
+            self.by_article_at[a + 1] += self.by_article_at[a];
         }
+        self.by_article = all.into_iter().map(|(_, s, e, i)| (s, e, i)).collect();
         self.actors = timeline.actors();
         self.span = super::density::span(&timeline.events);
         if !warnings.is_empty() {
@@ -494,17 +505,17 @@ impl State {
         match self.source_cache.as_ref().map(|c| &c.1) {
             Some(Ok(src)) => {
                 let mut marks: Vec<(usize, usize, Mark)> = self
-                    .by_article
-                    .get(art)
-                    .map(|v| {
-                        v.iter()
-                            .map(|&(s, e, i)| {
-                                let k = if i == ev { Mark::Current } else { Mark::Other };
-                                (s, e, k)
-                            })
-                            .collect()
+                    .article_events(art)
+                    .iter()
+                    .map(|&(s, e, i)| {
+                        let k = if i as usize == ev {
+                            Mark::Current
+                        } else {
+                            Mark::Other
+                        };
+                        (s as usize, e as usize, k)
                     })
-                    .unwrap_or_default();
+                    .collect();
                 marks.push((m.start, m.end, Mark::Current));
                 marks.sort_by_key(|&(s, e, _)| (s, e));
                 let (lines, current) =
@@ -525,23 +536,31 @@ impl State {
         }
     }
 
+    /// The events told in article `art`: (start, end, event), by start.
+    fn article_events(&self, art: usize) -> &[(u32, u32, u32)] {
+        match (self.by_article_at.get(art), self.by_article_at.get(art + 1)) {
+            (Some(&a), Some(&b)) => &self.by_article[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
     /// Moves to another event of the selected event's article (`dir` = -1 or 1), among those
     /// shown.
     pub(super) fn step_in_article(&mut self, dir: isize) {
         let (Some(ev), Some(m)) = (self.selected_event(), self.shown_mention()) else {
             return;
         };
-        let list = match self.by_article.get(m.article as usize) {
-            Some(l) => l.clone(),
-            None => return,
-        };
+        if m.article as usize + 1 >= self.by_article_at.len() {
+            return;
+        }
+        let list = self.article_events(m.article as usize).to_vec();
         let here = list
             .iter()
-            .position(|&(s, _, i)| i == ev && s == m.start)
+            .position(|&(s, _, i)| i as usize == ev && s as usize == m.start)
             .unwrap_or(0) as isize;
         let mut k = here + dir;
         while k >= 0 && (k as usize) < list.len() {
-            let (_, _, i) = list[k as usize];
+            let i = list[k as usize].2 as usize;
             if i != ev {
                 if let Some(pos) = self.shown.iter().position(|&x| x == i) {
                     self.select(pos);
