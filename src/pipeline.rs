@@ -285,7 +285,7 @@ enum Source {
 #[derive(Default)]
 struct Gathered {
     articles: Vec<ArticleInfo>,
-    index: HashMap<PathBuf, u32>,
+    index: HashMap<PathBuf, u32, foldhash::fast::RandomState>,
     events: Vec<Event>,
     kinds: HashMap<String, ActorKind>,
 }

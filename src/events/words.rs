@@ -4,27 +4,58 @@ use std::sync::LazyLock;
 
 use crate::actors::lexicon::{sections, WordSet};
 
+/// One list, with what a word needs to be worth looking up in it: most words are not.
+struct List {
+    words: WordSet,
+    /// The longest word, in bytes.
+    longest: usize,
+    /// The first bytes of the words (either case).
+    firsts: [bool; 256],
+}
+
+impl List {
+    fn new(words: &[String]) -> List {
+        let mut firsts = [false; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                firsts[b.to_ascii_lowercase() as usize] = true;
+                firsts[b.to_ascii_uppercase() as usize] = true;
+            }
+        }
+        List {
+            words: words.iter().cloned().collect(),
+            longest: words.iter().map(String::len).max().unwrap_or(0),
+            firsts,
+        }
+    }
+}
+
 /// The lists, by section.
 struct Words {
-    clause_openers: WordSet,
-    auxiliaries: WordSet,
-    future_auxiliaries: WordSet,
-    collective_nouns: WordSet,
+    clause_openers: List,
+    auxiliaries: List,
+    future_auxiliaries: List,
+    collective_nouns: List,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let s = sections(include_str!("../../assets/grammar.txt"));
-    let set = |name: &str| -> WordSet { s.get(name).into_iter().flatten().cloned().collect() };
+    let list = |name: &str| List::new(s.get(name).map_or(&[], Vec::as_slice));
     Words {
-        clause_openers: set("clause_openers"),
-        auxiliaries: set("auxiliaries"),
-        future_auxiliaries: set("future_auxiliaries"),
-        collective_nouns: set("collective_nouns"),
+        clause_openers: list("clause_openers"),
+        auxiliaries: list("auxiliaries"),
+        future_auxiliaries: list("future_auxiliaries"),
+        collective_nouns: list("collective_nouns"),
     }
 });
 
-fn listed(set: &WordSet, w: &str) -> bool {
-    set.contains(crate::text::lower(w).as_str())
+fn listed(list: &List, w: &str) -> bool {
+    // a non-ASCII first byte may lowercase to an ASCII one (`K`, the Kelvin sign): look it up
+    let first = w.as_bytes().first().copied().unwrap_or(0);
+    if first.is_ascii() && (w.len() > 4 * list.longest || !list.firsts[first as usize]) {
+        return false;
+    }
+    list.words.contains(crate::text::lower(w).as_str())
 }
 
 /// A word that opens a subordinate or reporting clause: an object phrase stops before it.
@@ -58,5 +89,19 @@ mod tests {
         assert!(is_future_auxiliary("will") && !is_future_auxiliary("did"));
         assert!(is_collective("Police") && !is_collective("minister"));
         assert!(!is_clause_word("in"), "a two-word line is no single word");
+    }
+
+    #[test]
+    fn the_quick_refusal_never_refuses_a_listed_word() {
+        for w in ["WHILE", "While", "while", "So", "\u{212A}"] {
+            assert_eq!(
+                is_clause_word(w),
+                WORDS.clause_openers.words.contains(&w.to_lowercase()),
+                "{w}"
+            );
+        }
+        assert!(!is_auxiliary(
+            "subsequentlyness-and-more-words-than-any-list-has"
+        ));
     }
 }
