@@ -131,7 +131,22 @@ pub fn sentences_with(
     let mut i = start;
     let mut sent = start;
     let mut tok = start; // start of the current whitespace-delimited token
+    let bytes = text.as_bytes();
     while i < end {
+        // most bytes are ASCII and neither white space nor a terminal mark: step over them
+        // without decoding
+        let b = bytes[i];
+        if b.is_ascii() {
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                i += 1;
+                tok = i;
+                continue;
+            }
+            if !matches!(b, b'.' | b'!' | b'?') {
+                i += 1;
+                continue;
+            }
+        }
         let Some(c) = char_at(text, i) else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
