@@ -62,7 +62,7 @@ impl Timeline {
 
     /// Every actor with its event count, most events first, then by name.
     pub fn actors(&self) -> Vec<ActorEntry> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
         for e in &self.events {
             for a in &e.actors {
                 *counts.entry(&**a).or_default() += 1;

@@ -2,31 +2,37 @@
 
 use std::sync::LazyLock;
 
-use crate::actors::lexicon::{sections, WordSet};
+use crate::actors::lexicon::sections;
 
-/// One list, with what a word needs to be worth looking up in it: most words are not.
+/// One list, with what a word needs to be worth looking up in it: most words are not. The
+/// lists are short, so the words of each first byte are compared one by one (as a `match`
+/// would), without hashing.
 struct List {
-    words: WordSet,
+    /// The words by their first byte.
+    by_first: Vec<Vec<String>>,
     /// The longest word, in bytes.
     longest: usize,
-    /// The first bytes of the words (either case).
-    firsts: [bool; 256],
 }
 
 impl List {
     fn new(words: &[String]) -> List {
-        let mut firsts = [false; 256];
+        let mut by_first = vec![Vec::new(); 256];
         for w in words {
             if let Some(&b) = w.as_bytes().first() {
-                firsts[b.to_ascii_lowercase() as usize] = true;
-                firsts[b.to_ascii_uppercase() as usize] = true;
+                by_first[b as usize].push(w.clone());
             }
         }
         List {
-            words: words.iter().cloned().collect(),
+            by_first,
             longest: words.iter().map(String::len).max().unwrap_or(0),
-            firsts,
         }
+    }
+
+    fn has(&self, lower: &str) -> bool {
+        lower
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.by_first[b as usize].iter().any(|w| w == lower))
     }
 }
 
@@ -52,10 +58,13 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 fn listed(list: &List, w: &str) -> bool {
     // a non-ASCII first byte may lowercase to an ASCII one (`K`, the Kelvin sign): look it up
     let first = w.as_bytes().first().copied().unwrap_or(0);
-    if first.is_ascii() && (w.len() > 4 * list.longest || !list.firsts[first as usize]) {
+    if first.is_ascii()
+        && (w.len() > 4 * list.longest
+            || list.by_first[first.to_ascii_lowercase() as usize].is_empty())
+    {
         return false;
     }
-    list.words.contains(crate::text::lower(w).as_str())
+    list.has(crate::text::lower(w).as_str())
 }
 
 /// A word that opens a subordinate or reporting clause: an object phrase stops before it.
@@ -96,7 +105,7 @@ mod tests {
         for w in ["WHILE", "While", "while", "So", "\u{212A}"] {
             assert_eq!(
                 is_clause_word(w),
-                WORDS.clause_openers.words.contains(&w.to_lowercase()),
+                WORDS.clause_openers.has(&w.to_lowercase()),
                 "{w}"
             );
         }

@@ -83,9 +83,12 @@ impl Word {
     }
 }
 
+/// Word (lowercase) → what it can mean.
+type Words = HashMap<&'static str, Vec<Word>, foldhash::fast::RandomState>;
+
 /// The parsed word lists and the keyword automaton.
 pub(crate) struct Lexicon {
-    words: HashMap<&'static str, Vec<Word>>,
+    words: Words,
     triggers: Option<AhoCorasick>,
 }
 
@@ -146,11 +149,7 @@ fn parse_class(class: &str, value: Option<&str>) -> Result<Word, String> {
 
 /// Parses `class[:value] word word ...` lines; `tense` lists map `past`/`present`/`future` to
 /// tense words.
-fn parse_lines(
-    text: &'static str,
-    tense: bool,
-    out: &mut HashMap<&'static str, Vec<Word>>,
-) -> Result<(), String> {
+fn parse_lines(text: &'static str, tense: bool, out: &mut Words) -> Result<(), String> {
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -190,7 +189,7 @@ fn parse_lines(
 impl Lexicon {
     /// Parses the two word lists.
     pub(crate) fn parse(lexicon: &'static str, tense: &'static str) -> Result<Lexicon, String> {
-        let mut words = HashMap::new();
+        let mut words = Words::default();
         parse_lines(lexicon, false, &mut words)?;
         parse_lines(tense, true, &mut words)?;
         let mut patterns: Vec<&str> = words
@@ -212,7 +211,7 @@ impl Lexicon {
 
     fn empty() -> Lexicon {
         Lexicon {
-            words: HashMap::new(),
+            words: Words::default(),
             triggers: None,
         }
     }
