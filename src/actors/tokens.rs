@@ -153,7 +153,11 @@ fn words<'a>(
     };
     let mut first = new_segment;
     chars.clear();
-    chars.extend(s.char_indices());
+    if s.is_ascii() {
+        chars.extend(s.bytes().enumerate().map(|(i, b)| (i, b as char)));
+    } else {
+        chars.extend(s.char_indices());
+    }
     let mut i = 0;
     while i < chars.len() {
         let (bi, c) = chars[i];
