@@ -18,17 +18,16 @@
 //! - [`filter`] is the one-shot form; [`filter_names`] filters a list of names (the actor list);
 //!   [`actor_query`] is the term that keeps one actor's events.
 //!
-//! Speed: each row carries masks of the characters it holds, so a term needing a character a
-//! row lacks costs one AND; rows of ASCII text are then decided by a memchr-driven subsequence
-//! (or substring, prefix, suffix) check that gives nucleo's yes/no without its scoring; rows
-//! holding other characters go to nucleo. Rows are split across cores with rayon.
+//! Speed: actor names and date texts are stored once each and a term is decided once per
+//! distinct name or date, then spread to their rows as a bitset; each row carries masks of the
+//! characters it holds, so a term needing a character a row lacks costs one AND; titles of
+//! ASCII text are decided by a word-at-a-time subsequence (or substring, prefix, suffix) check
+//! that gives nucleo's yes/no without its scoring, other titles by nucleo's rules. While a term
+//! is typed, each row keeps where the term's match ended in its title, so that a character
+//! typed costs a short scan. Rows are split across cores with rayon.
 
 mod haystack;
 mod query;
-
-use std::fmt::Write as _;
-
-use chrono::Datelike;
 
 use nucleo_matcher::Utf32Str;
 use rayon::prelude::*;
@@ -36,7 +35,9 @@ use rayon::prelude::*;
 use crate::timeline::Timeline;
 use std::sync::atomic::AtomicU32;
 
-use haystack::{bytes_match, chars_match, field_hit, with_matcher, Haystacks, Track};
+use haystack::{
+    bytes_match, chars_match, field_hit, with_matcher, Decided, Haystacks, Pool, Track,
+};
 use nucleo_matcher::pattern::AtomKind;
 use query::{group_narrows, parse, Query, Scope, Term};
 
@@ -66,6 +67,8 @@ pub struct Filter {
     ends: Vec<AtomicU32>,
     /// The term `ends` are kept for, valid for the rows in `matches`.
     ends_for: Option<Term>,
+    /// Row bitsets for deciding terms, kept between keystrokes.
+    pool: Pool,
 }
 
 impl Clone for Filter {
@@ -81,6 +84,7 @@ impl Clone for Filter {
             base_valid: false,
             ends: (0..self.hay.len()).map(|_| AtomicU32::new(0)).collect(),
             ends_for: None,
+            pool: Pool::default(),
         }
     }
 }
@@ -110,6 +114,15 @@ impl Rows<'_> {
 
 /// Rows a chunk holds: large enough to pay for a task, small enough to balance two cores.
 const CHUNK: usize = 16 * 1024;
+
+/// The terms of `groups` decided on the distinct actors and dates of `hay` (row bitsets from
+/// `pool`).
+fn decide<'q>(hay: &Haystacks, groups: &'q [Vec<Term>], pool: &mut Pool) -> Vec<Vec<Decided<'q>>> {
+    groups
+        .iter()
+        .map(|g| g.iter().map(|t| hay.decide(t, pool)).collect())
+        .collect()
+}
 
 /// The rows that `keep` keeps, in order, into `out`: chunks filtered in parallel into buffers
 /// that are reused between keystrokes, then joined.
@@ -143,43 +156,10 @@ fn par_filter(
     }
 }
 
-/// The text a term matches an event's date against.
-fn date_text(date: Option<crate::temporal::DateValue>, out: &mut String) {
-    use crate::temporal::DateValue;
-    out.clear();
-    let _ = match date {
-        None => Ok(()),
-        // the same text as `Display`, without its format parser (a million dates at load)
-        Some(DateValue::Day(d)) if (0..=9999).contains(&d.year()) => {
-            write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-        }
-        Some(d) => write!(out, "{d}"),
-    };
-}
-
 impl Filter {
     /// Prepares the haystacks (once per timeline).
     pub fn new(timeline: &Timeline) -> Filter {
-        // chunks prepared in parallel, then joined in order
-        let parts: Vec<Haystacks> = timeline
-            .events
-            .par_chunks(CHUNK)
-            .map(|events| {
-                let mut hay = Haystacks::with_capacity(events.len());
-                let mut date = String::new();
-                for e in events {
-                    date_text(e.date, &mut date);
-                    hay.push(&e.title, &date, &e.actors);
-                }
-                hay
-            })
-            .collect();
-        let mut hay = Haystacks::with_capacity(timeline.events.len());
-        hay.reserve_for(&parts);
-        for part in parts {
-            hay.append(part);
-        }
-        hay.shrink();
+        let hay = Haystacks::new(&timeline.events);
         let matches = (0..hay.len()).collect();
         Filter {
             query: String::new(),
@@ -191,6 +171,7 @@ impl Filter {
             base_valid: false,
             ends: (0..hay.len()).map(|_| AtomicU32::new(0)).collect(),
             ends_for: None,
+            pool: Pool::default(),
             hay,
         }
     }
@@ -269,16 +250,20 @@ impl Filter {
         };
         if from == From::Scratch && !prefix.is_empty() {
             let hay = &self.hay;
+            let decided = decide(hay, prefix, &mut self.pool);
             par_filter(Rows::All(n), &mut self.chunks, &mut self.base, |i| {
-                hay.row_matches(i, prefix, None)
+                hay.row_matches(i, &decided, None)
             });
+            self.pool.recycle(decided.into_iter().flatten());
             self.base_valid = true;
         }
         // greedy ends of the last term are reused when searching the rows they were kept for
         let track = match &last[..] {
             [t] if !t.negative
                 && t.kind == AtomKind::Fuzzy
-                && t.ascii.as_ref().is_some_and(|a| a.len() >= 2) =>
+                && t.scope == Scope::All
+                && t.ascii.is_some()
+                && !t.by_mask =>
             {
                 let resume = match (&self.ends_for, &t.ascii) {
                     (Some(old), Some(new))
@@ -298,7 +283,7 @@ impl Filter {
             _ => None,
         };
         let hay = &self.hay;
-        let groups = std::slice::from_ref(last);
+        let groups = decide(hay, std::slice::from_ref(last), &mut self.pool);
         let tr = track.as_ref().map(|(_, resume)| Track {
             group: 0,
             ends: &self.ends,
@@ -306,13 +291,14 @@ impl Filter {
         });
         let tr = tr.as_ref();
         self.spare.clear();
-        let keep = |i: usize| hay.row_matches(i, groups, tr);
+        let keep = |i: usize| hay.row_matches(i, &groups, tr);
         let rows = match from {
             From::Matches => Rows::Some(&self.matches),
             From::Base | From::Scratch if !prefix.is_empty() => Rows::Some(&self.base),
             _ => Rows::All(n),
         };
         par_filter(rows, &mut self.chunks, &mut self.spare, keep);
+        self.pool.recycle(groups.into_iter().flatten());
         std::mem::swap(&mut self.matches, &mut self.spare);
         self.ends_for = track.map(|(t, _)| t);
         self.parsed = parsed;
@@ -344,6 +330,7 @@ impl Filter {
             + (self.matches.capacity() + self.spare.capacity()) * 8
             + self.base.capacity() * 8
             + self.ends.capacity() * 4
+            + self.pool.heap_bytes()
     }
 
     /// Char positions of `text` (an event's title, or its actors joined by `, `) that the
