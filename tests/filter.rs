@@ -590,6 +590,45 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Alternatives typed a character at a time after a term (`modi | abe`), maybe after
+    /// another group, then deleted, give what a search from scratch gives.
+    #[test]
+    fn typed_alternatives_equal_from_scratch(
+        tl in any_timeline(),
+        lead in proptest::option::of(term()),
+        first in term(),
+        second in term(),
+        third in proptest::option::of(term()),
+    ) {
+        let render = |(actor, t): &(bool, String)| format!("{}{t}", if *actor { "@" } else { "" });
+        let mut query = String::new();
+        if let Some(l) = &lead {
+            query.push_str(&render(l));
+            query.push(' ');
+        }
+        query.push_str(&render(&first));
+        query.push_str(" | ");
+        query.push_str(&render(&second));
+        if let Some(t) = &third {
+            query.push_str(" | ");
+            query.push_str(&render(t));
+        }
+        let chars: Vec<char> = query.chars().collect();
+        let mut typed = Filter::new(&tl);
+        let mut fresh = Filter::new(&tl);
+        let steps = (0..=chars.len()).chain((0..chars.len()).rev());
+        for n in steps {
+            let s: String = chars[..n].iter().collect();
+            typed.set_query(&s);
+            fresh.set_query_from_scratch(&s);
+            prop_assert_eq!(typed.matches(), fresh.matches(), "at {:?}", s);
+        }
+    }
+}
+
 #[test]
 fn large_timelines_split_across_cores_keep_order() {
     // more rows than one parallel chunk holds

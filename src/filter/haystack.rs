@@ -13,7 +13,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use nucleo_matcher::pattern::AtomKind;
 use nucleo_matcher::{Config, Matcher};
@@ -200,11 +199,16 @@ pub(crate) struct Pool(Vec<Vec<u64>>);
 
 impl Pool {
     /// A bitset of `words` words, all clear.
-    fn take(&mut self, words: usize) -> Vec<u64> {
+    pub(crate) fn take(&mut self, words: usize) -> Vec<u64> {
         let mut bits = self.0.pop().unwrap_or_default();
         bits.clear();
         bits.resize(words, 0);
         bits
+    }
+
+    /// Gives back a bitset.
+    pub(crate) fn give(&mut self, bits: Vec<u64>) {
+        self.0.push(bits);
     }
 
     /// Gives back the bitsets of `decided`.
@@ -564,18 +568,20 @@ impl Haystacks {
         }
     }
 
-    /// Whether row `i` matches every group of `groups`.
+    /// Whether row `i` matches every group of `groups`; with `track`, `end` is the row's kept
+    /// match end (see [`Haystacks::tracked_hit`]).
     #[inline(always)]
     pub(crate) fn row_matches(
         &self,
         i: usize,
         groups: &[Vec<Decided<'_>>],
-        track: Option<&Track<'_>>,
+        track: Option<&Track>,
+        end: &mut u32,
     ) -> bool {
         let r = &self.rows[i];
         'groups: for (g, terms) in groups.iter().enumerate() {
             if let Some(tr) = track.filter(|tr| tr.group == g) {
-                if self.tracked_hit(i, r, &terms[0], tr) {
+                if self.tracked_hit(i, r, &terms[0], tr, end) {
                     continue 'groups;
                 }
                 return false;
@@ -646,20 +652,21 @@ impl Haystacks {
     }
 
     /// [`Haystacks::term_hit`] for the tracked term (one positive fuzzy term with an ASCII
-    /// needle, on all fields): keeps where its greedy match ends in the title. A row that
-    /// matches by its date or an actor is kept without looking at its title ([`UNKNOWN`]).
+    /// needle, on all fields), which also gives where its greedy match ends in the title
+    /// (`end`, holding on entry the end of the needle's first [`Track::resume`] bytes). A row
+    /// that matches by its date or an actor is kept without looking at its title ([`UNKNOWN`]).
     #[inline(always)]
-    fn tracked_hit(&self, i: usize, r: &Row, d: &Decided<'_>, tr: &Track<'_>) -> bool {
+    fn tracked_hit(&self, i: usize, r: &Row, d: &Decided<'_>, tr: &Track, end: &mut u32) -> bool {
         let t = d.term;
         if t.mask & !r.all != 0 {
             return false;
         }
         if d.rows.as_ref().is_some_and(|bits| has(bits, i)) {
-            tr.ends[i].store(UNKNOWN, Ordering::Relaxed);
+            *end = UNKNOWN;
             return true;
         }
         let needle = t.ascii.as_deref().unwrap_or_default();
-        let end = if t.mask & !r.title != 0 {
+        let found = if t.mask & !r.title != 0 {
             None
         } else {
             let (hay, ignore_case) = match self.title(i, r) {
@@ -667,36 +674,30 @@ impl Haystacks {
                 Title::Unicode { lower, .. } if t.ignore_case => (lower, false),
                 Title::Unicode { norm, .. } => (norm, false),
             };
-            let prev = if tr.resume > 0 {
-                tr.ends[i].load(Ordering::Relaxed)
-            } else {
-                UNKNOWN
-            };
-            match prev {
+            match if tr.resume > 0 { *end } else { UNKNOWN } {
                 NONE => None,
                 UNKNOWN => subsequence_end(hay, needle, ignore_case, 0, 0),
                 p => subsequence_end(hay, needle, ignore_case, p as usize, tr.resume),
             }
         };
-        tr.ends[i].store(end.map_or(NONE, |e| e as u32), Ordering::Relaxed);
-        end.is_some()
+        *end = found.map_or(NONE, |e| e as u32);
+        found.is_some()
     }
 }
 
-/// In [`Track::ends`]: the row's title does not hold the needle.
+/// A kept match end: the row's title does not hold the needle.
 const NONE: u32 = u32::MAX;
-/// In [`Track::ends`]: the row matched elsewhere; where the title's match ends is not known.
-const UNKNOWN: u32 = u32::MAX - 1;
+/// A kept match end: the row matched elsewhere; where the title's match ends is not known.
+pub(crate) const UNKNOWN: u32 = u32::MAX - 1;
 
-/// Greedy match ends of one fuzzy term in the titles, kept per row between keystrokes so that
-/// a character typed at the end of the term costs one short scan per row.
-pub(crate) struct Track<'a> {
+/// The term whose greedy match ends in the titles are kept between keystrokes (in a list
+/// beside the matches), so that a character typed at the end of the term costs a short scan
+/// per row.
+pub(crate) struct Track {
     /// The group (one positive fuzzy term with an ASCII needle, on all fields) whose ends are
     /// kept.
     pub group: usize,
-    /// Per row, where the term's match ends in the title, or [`NONE`] or [`UNKNOWN`].
-    pub ends: &'a [AtomicU32],
-    /// When non-zero, `ends` hold the ends of the first `resume` bytes of the needle.
+    /// When non-zero, the ends given are those of the first `resume` bytes of the needle.
     pub resume: usize,
 }
 

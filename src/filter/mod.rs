@@ -33,10 +33,9 @@ use nucleo_matcher::Utf32Str;
 use rayon::prelude::*;
 
 use crate::timeline::Timeline;
-use std::sync::atomic::AtomicU32;
 
 use haystack::{
-    bytes_match, chars_match, field_hit, with_matcher, Decided, Haystacks, Pool, Track,
+    bytes_match, chars_match, field_hit, with_matcher, Decided, Haystacks, Pool, Track, UNKNOWN,
 };
 use nucleo_matcher::pattern::AtomKind;
 use query::{group_narrows, parse, Query, Scope, Term};
@@ -59,16 +58,30 @@ pub struct Filter {
     matches: Vec<usize>,
     spare: Vec<usize>,
     /// Per-chunk result buffers, kept between keystrokes.
-    chunks: Vec<Vec<usize>>,
+    chunks: Vec<Chunk>,
     /// The matches of every group but the last (when `base_valid`).
     base: Vec<usize>,
     base_valid: bool,
-    /// Per row, where the last term's fuzzy match ends (see [`Track`]).
-    ends: Vec<AtomicU32>,
-    /// The term `ends` are kept for, valid for the rows in `matches`.
+    /// Beside `matches`, where the last term's fuzzy match ends in each one's title (see
+    /// [`Track`]).
+    ends: Vec<u32>,
+    spare_ends: Vec<u32>,
+    /// The term `ends` are kept for.
     ends_for: Option<Term>,
     /// Row bitsets for deciding terms, kept between keystrokes.
     pool: Pool,
+    /// Rows known to match the last group, while alternatives are added to it.
+    sure: Option<Sure>,
+}
+
+/// Rows that match the last group of the query whatever else it holds, as long as it holds
+/// `terms` and the other groups do not change: the matches of the group made of `terms`, kept
+/// when alternatives are added to it (`modi | ab`).
+#[derive(Debug)]
+struct Sure {
+    terms: Vec<Term>,
+    /// A bitset over the rows.
+    rows: Vec<u64>,
 }
 
 impl Clone for Filter {
@@ -82,9 +95,11 @@ impl Clone for Filter {
             chunks: Vec::new(),
             base: Vec::new(),
             base_valid: false,
-            ends: (0..self.hay.len()).map(|_| AtomicU32::new(0)).collect(),
+            ends: Vec::new(),
+            spare_ends: Vec::new(),
             ends_for: None,
             pool: Pool::default(),
+            sure: None,
         }
     }
 }
@@ -103,13 +118,6 @@ impl Rows<'_> {
             Rows::Some(s) => s.len(),
         }
     }
-
-    fn get(self, j: usize) -> usize {
-        match self {
-            Rows::All(_) => j,
-            Rows::Some(s) => s[j],
-        }
-    }
 }
 
 /// Rows a chunk holds: large enough to pay for a task, small enough to balance two cores.
@@ -125,35 +133,70 @@ fn decide<'q>(hay: &Haystacks, groups: &'q [Vec<Term>], pool: &mut Pool) -> Vec<
 }
 
 /// The rows that `keep` keeps, in order, into `out`: chunks filtered in parallel into buffers
-/// that are reused between keystrokes, then joined.
+/// that are reused between keystrokes, then joined. With `ends`, each row comes with a kept
+/// match end: `keep` gets the row's previous end (from `ends.0`, beside `rows`; [`UNKNOWN`]
+/// without) and leaves its new end, which goes to `ends.1` beside `out`.
 fn par_filter(
     rows: Rows<'_>,
-    chunks: &mut Vec<Vec<usize>>,
+    chunks: &mut Vec<Chunk>,
     out: &mut Vec<usize>,
-    keep: impl Fn(usize) -> bool + Sync,
+    ends: Option<(Option<&[u32]>, &mut Vec<u32>)>,
+    keep: impl Fn(usize, &mut u32) -> bool + Sync,
 ) {
-    out.clear();
     let len = rows.len();
-    if len <= CHUNK {
-        out.extend((0..len).map(|j| rows.get(j)).filter(|&i| keep(i)));
-        return;
-    }
     let count = len.div_ceil(CHUNK);
     if chunks.len() < count {
-        chunks.resize_with(count, Vec::new);
+        chunks.resize_with(count, Chunk::default);
     }
-    chunks[..count]
-        .par_iter_mut()
-        .enumerate()
-        .for_each(|(c, buf)| {
-            buf.clear();
-            let hi = ((c + 1) * CHUNK).min(len);
-            buf.extend((c * CHUNK..hi).map(|j| rows.get(j)).filter(|&i| keep(i)));
-        });
-    out.reserve(chunks[..count].iter().map(Vec::len).sum());
-    for buf in &chunks[..count] {
-        out.extend_from_slice(buf);
+    let (prev, track) = match &ends {
+        Some((prev, _)) => (*prev, true),
+        None => (None, false),
+    };
+    let search = |c: usize, buf: &mut Chunk| {
+        buf.rows.clear();
+        buf.ends.clear();
+        for j in c * CHUNK..((c + 1) * CHUNK).min(len) {
+            let i = match rows {
+                Rows::All(_) => j,
+                Rows::Some(s) => s[j],
+            };
+            let mut end = prev.map_or(UNKNOWN, |p| p[j]);
+            if keep(i, &mut end) {
+                buf.rows.push(i as u32);
+                if track {
+                    buf.ends.push(end);
+                }
+            }
+        }
+    };
+    if count > 1 {
+        chunks[..count]
+            .par_iter_mut()
+            .enumerate()
+            .for_each(|(c, buf)| search(c, buf));
+    } else if count == 1 {
+        search(0, &mut chunks[0]);
     }
+    let chunks = &chunks[..count];
+    out.clear();
+    out.reserve(chunks.iter().map(|b| b.rows.len()).sum());
+    for buf in chunks {
+        out.extend(buf.rows.iter().map(|&i| i as usize));
+    }
+    if let Some((_, ends)) = ends {
+        ends.clear();
+        ends.reserve(out.len());
+        for buf in chunks {
+            ends.extend_from_slice(&buf.ends);
+        }
+    }
+}
+
+/// The rows one parallel task kept (and their match ends), reused between keystrokes.
+#[derive(Debug, Default)]
+struct Chunk {
+    rows: Vec<u32>,
+    ends: Vec<u32>,
 }
 
 impl Filter {
@@ -169,9 +212,11 @@ impl Filter {
             chunks: Vec::new(),
             base: Vec::new(),
             base_valid: false,
-            ends: (0..hay.len()).map(|_| AtomicU32::new(0)).collect(),
+            ends: Vec::new(),
+            spare_ends: Vec::new(),
             ends_for: None,
             pool: Pool::default(),
+            sure: None,
             hay,
         }
     }
@@ -202,6 +247,7 @@ impl Filter {
             self.matches.extend(0..n);
             self.base_valid = false;
             self.ends_for = None;
+            self.drop_sure();
             self.parsed = parsed;
             return;
         };
@@ -215,6 +261,7 @@ impl Filter {
             std::mem::swap(&mut self.matches, &mut self.base);
             self.base_valid = false;
             self.ends_for = None;
+            self.drop_sure();
             self.parsed = parsed;
             return;
         }
@@ -251,14 +298,59 @@ impl Filter {
         if from == From::Scratch && !prefix.is_empty() {
             let hay = &self.hay;
             let decided = decide(hay, prefix, &mut self.pool);
-            par_filter(Rows::All(n), &mut self.chunks, &mut self.base, |i| {
-                hay.row_matches(i, &decided, None)
-            });
+            par_filter(
+                Rows::All(n),
+                &mut self.chunks,
+                &mut self.base,
+                None,
+                |i, end| hay.row_matches(i, &decided, None, end),
+            );
             self.pool.recycle(decided.into_iter().flatten());
             self.base_valid = true;
         }
+        // Alternatives added to the last group: the rows that matched it before still match
+        // whatever the new alternatives are, and the rows of `base` that did not failed all of
+        // the old alternatives, so only the new ones are tried on them (while they are typed).
+        let keeps_old = from != From::Scratch && same_prefix;
+        let sure = match self.sure.take() {
+            Some(sure)
+                if keeps_old
+                    && sure.terms.len() < last.len()
+                    && sure.terms.iter().all(|t| last.contains(t)) =>
+            {
+                Some(sure)
+            }
+            Some(sure) => {
+                self.pool.give(sure.rows);
+                self.ends_for = None;
+                None
+            }
+            None => {
+                let old_last = old.last().filter(|_| keeps_old && from == From::Base);
+                old_last
+                    .filter(|o| o.len() < last.len() && o.iter().all(|t| last.contains(t)))
+                    .map(|o| {
+                        let mut rows = self.pool.take(n.div_ceil(64));
+                        for &i in &self.matches {
+                            rows[i / 64] |= 1 << (i % 64);
+                        }
+                        Sure {
+                            terms: o.clone(),
+                            rows,
+                        }
+                    })
+            }
+        };
+        let rest: Vec<Term> = match &sure {
+            Some(sure) => last
+                .iter()
+                .filter(|t| !sure.terms.contains(t))
+                .cloned()
+                .collect(),
+            None => last.clone(),
+        };
         // greedy ends of the last term are reused when searching the rows they were kept for
-        let track = match &last[..] {
+        let track = match &rest[..] {
             [t] if !t.negative
                 && t.kind == AtomKind::Fuzzy
                 && t.scope == Scope::All
@@ -283,25 +375,43 @@ impl Filter {
             _ => None,
         };
         let hay = &self.hay;
-        let groups = decide(hay, std::slice::from_ref(last), &mut self.pool);
+        let groups = decide(hay, std::slice::from_ref(&rest), &mut self.pool);
         let tr = track.as_ref().map(|(_, resume)| Track {
             group: 0,
-            ends: &self.ends,
             resume: *resume,
         });
         let tr = tr.as_ref();
-        self.spare.clear();
-        let keep = |i: usize| hay.row_matches(i, &groups, tr);
+        let sure_rows = sure.as_ref().map(|s| &s.rows[..]);
+        let keep = |i: usize, end: &mut u32| {
+            if sure_rows.is_some_and(|rows| rows[i / 64] & (1 << (i % 64)) != 0) {
+                *end = UNKNOWN;
+                return true;
+            }
+            hay.row_matches(i, &groups, tr, end)
+        };
         let rows = match from {
             From::Matches => Rows::Some(&self.matches),
             From::Base | From::Scratch if !prefix.is_empty() => Rows::Some(&self.base),
             _ => Rows::All(n),
         };
-        par_filter(rows, &mut self.chunks, &mut self.spare, keep);
+        let ends = tr.map(|tr| {
+            let prev = (tr.resume > 0).then_some(&self.ends[..]);
+            (prev, &mut self.spare_ends)
+        });
+        par_filter(rows, &mut self.chunks, &mut self.spare, ends, keep);
         self.pool.recycle(groups.into_iter().flatten());
         std::mem::swap(&mut self.matches, &mut self.spare);
+        std::mem::swap(&mut self.ends, &mut self.spare_ends);
         self.ends_for = track.map(|(t, _)| t);
+        self.sure = sure;
         self.parsed = parsed;
+    }
+
+    /// Forgets the rows known to match the last group (see [`Sure`]).
+    fn drop_sure(&mut self) {
+        if let Some(sure) = self.sure.take() {
+            self.pool.give(sure.rows);
+        }
     }
 
     /// The current query.
@@ -329,8 +439,9 @@ impl Filter {
         self.hay.heap_bytes()
             + (self.matches.capacity() + self.spare.capacity()) * 8
             + self.base.capacity() * 8
-            + self.ends.capacity() * 4
+            + (self.ends.capacity() + self.spare_ends.capacity()) * 4
             + self.pool.heap_bytes()
+            + self.sure.as_ref().map_or(0, |s| s.rows.capacity() * 8)
     }
 
     /// Char positions of `text` (an event's title, or its actors joined by `, `) that the
