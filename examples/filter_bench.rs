@@ -6,7 +6,11 @@
 //!
 //! ```text
 //! cargo run --release --example filter_bench -- [--events 1000000] [--seed 7] [--no-baselines]
+//!     [--rounds 1]
 //! ```
+//!
+//! With `--rounds N` the filter's keystrokes are timed N times and each keystroke's median
+//! time is kept, which steadies comparisons on a busy machine.
 
 #[allow(dead_code)]
 #[path = "gen_events.rs"]
@@ -238,18 +242,39 @@ fn time_each(keys: &[String], mut f: impl FnMut(&str) -> usize) -> (Vec<Duration
     (times, counts)
 }
 
+/// Each keystroke's median time over the rounds.
+fn medians(rounds: &[Vec<Duration>]) -> Vec<Duration> {
+    (0..rounds[0].len())
+        .map(|k| {
+            let mut t: Vec<Duration> = rounds.iter().map(|r| r[k]).collect();
+            t.sort();
+            t[t.len() / 2]
+        })
+        .collect()
+}
+
 fn main() {
     let mut events = 1_000_000usize;
     let mut seed = 7u64;
     let mut baselines = true;
+    let mut rounds = 1usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--events" => events = args.next().and_then(|v| v.parse().ok()).unwrap_or(events),
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).unwrap_or(seed),
             "--no-baselines" => baselines = false,
+            "--rounds" => {
+                rounds = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(rounds)
+                    .max(1)
+            }
             _ => {
-                eprintln!("usage: filter_bench [--events N] [--seed S] [--no-baselines]");
+                eprintln!(
+                    "usage: filter_bench [--events N] [--seed S] [--no-baselines] [--rounds N]"
+                );
                 std::process::exit(2);
             }
         }
@@ -271,40 +296,56 @@ fn main() {
     let keys = keystrokes();
 
     // the screen types: each query from empty, a key at a time
-    let mut incremental = Vec::new();
+    let mut inc_rounds = Vec::new();
+    let mut scratch_rounds = Vec::new();
     let mut inc_counts = Vec::new();
-    for q in TYPED {
-        filter.set_query("");
-        let chars: Vec<char> = q.chars().collect();
-        for n in 1..=chars.len() {
-            let s: String = chars[..n].iter().collect();
-            if s.ends_with(' ') {
+    let mut scratch_counts = Vec::new();
+    for _ in 0..rounds {
+        let mut times = Vec::new();
+        inc_counts.clear();
+        for q in TYPED {
+            filter.set_query("");
+            let chars: Vec<char> = q.chars().collect();
+            for n in 1..=chars.len() {
+                let s: String = chars[..n].iter().collect();
+                if s.ends_with(' ') {
+                    filter.set_query(&s);
+                    continue;
+                }
+                let t = Instant::now();
                 filter.set_query(&s);
-                continue;
+                times.push(t.elapsed());
+                inc_counts.push(filter.matches().len());
             }
-            let t = Instant::now();
-            filter.set_query(&s);
-            incremental.push(t.elapsed());
-            inc_counts.push(filter.matches().len());
         }
+        inc_rounds.push(times);
+        let (times, counts) = time_each(&keys, |k| {
+            filter.set_query_from_scratch(k);
+            filter.matches().len()
+        });
+        scratch_rounds.push(times);
+        scratch_counts = counts;
     }
+    let incremental = medians(&inc_rounds);
+    let scratch = medians(&scratch_rounds);
     let mut slowest: Vec<(Duration, &String)> = incremental.iter().copied().zip(&keys).collect();
     slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let (scratch, scratch_counts) = time_each(&keys, |k| {
-        filter.set_query_from_scratch(k);
-        filter.matches().len()
-    });
     assert_eq!(
         inc_counts, scratch_counts,
         "incremental and from-scratch differ"
     );
 
     println!(
-        "filter benchmark: {} events, {} keystrokes over {} typed queries, {} threads",
+        "filter benchmark: {} events, {} keystrokes over {} typed queries, {} threads{}",
         tl.events.len(),
         keys.len(),
         TYPED.len(),
-        threads
+        threads,
+        if rounds > 1 {
+            format!(", median of {rounds} rounds")
+        } else {
+            String::new()
+        }
     );
     println!(
         "prepare: {:.0} ms, {:.0} MiB held by the filter (RSS +{:.0} MiB)",

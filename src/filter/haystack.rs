@@ -1,30 +1,45 @@
 //! Haystacks prepared once per timeline, and the yes/no decision of a term on them.
 //!
-//! Each event is one row: its fields (title, date, then each actor) separated by a NUL, in one
-//! contiguous arena. Rows whose fields are all ASCII live in a byte arena and are decided here
-//! exactly (the same answers as nucleo's matcher, without computing a score); the few rows with
-//! other characters live in a `char` arena and are decided by nucleo itself. Every row also
-//! carries two 64-bit masks of the characters present (all fields, actors only), so most rows a
-//! term cannot match are dropped after one AND.
+//! Actor names and date texts repeat across events (thousands of distinct ones over a million
+//! events), so each distinct one is stored once ([`Values`]), with the rows it appears in. A
+//! query's term is decided once per distinct value, and the rows of the values it matches are
+//! marked in a bitset over the rows ([`Decided`]). A row (an event) keeps its title and a
+//! 24-byte [`Row`]: the characters of all its fields and of its title as 64-bit masks, and its
+//! title's first and last characters. A term then drops most rows it cannot match after one
+//! AND, keeps those whose date or an actor it matches after one bit test, and looks at the title
+//! of the others only. ASCII titles are decided here exactly (the same answers as nucleo's
+//! matcher, without computing a score); titles holding other characters keep two folded ASCII
+//! copies for ASCII needles and are otherwise decided by nucleo's rules on their chars.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::collections::HashMap;
 
-use memchr::{memchr, memchr2, memchr_iter};
 use nucleo_matcher::pattern::AtomKind;
 use nucleo_matcher::{Config, Matcher};
+use rayon::prelude::*;
 
 use super::query::{bit, Scope, Term};
+use crate::events::Event;
+use crate::temporal::DateValue;
 
-/// Set in a row's mask when the row lives in the `char` arena.
+/// Set in a mask when the text holds characters other than ASCII.
 const UNICODE: u64 = 1 << 63;
-const SEP: u8 = 0;
-/// Stands for a non-ASCII character in the folded copies of `char` rows: no ASCII needle byte
+/// Stands for a non-ASCII character in the folded copies of a title: no ASCII needle byte
 /// equals it.
 const FOREIGN: u8 = 0xFF;
+/// Events a task of the preparation takes.
+const PREPARE_CHUNK: usize = 16 * 1024;
+/// Distinct texts past which a term is decided on them in parallel.
+const PAR_TEXTS: usize = 16 * 1024;
+/// Rows of matching texts past which they are marked in a row bitset in parallel.
+const PAR_POSTINGS: usize = 64 * 1024;
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 thread_local! {
     static MATCHER: RefCell<Option<Matcher>> = const { RefCell::new(None) };
+    /// A title's chars, decoded for the terms its folded copies cannot decide.
+    static CHARS: RefCell<Vec<char>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `f` with this thread's nucleo matcher (created once per thread).
@@ -34,73 +49,6 @@ pub(crate) fn with_matcher<R>(f: impl FnOnce(&mut Matcher) -> R) -> R {
         let m = m.get_or_insert_with(|| Matcher::new(Config::DEFAULT));
         f(m)
     })
-}
-
-/// Where a row's fields lie in its arena: `start..act` holds title and date, `act..end` the
-/// actors.
-#[derive(Debug, Clone, Copy, Default)]
-struct Row {
-    start: u32,
-    act: u32,
-    end: u32,
-}
-
-/// The prepared haystacks of a list of rows.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Haystacks {
-    bytes: Vec<u8>,
-    chars: Vec<char>,
-    /// `chars` normalised (`é` → `e`), as bytes: [`FOREIGN`] for what stays non-ASCII.
-    fold_norm: Vec<u8>,
-    /// `chars` normalised and lower-cased, as bytes.
-    fold_lower: Vec<u8>,
-    rows: Vec<Row>,
-    /// Characters of all fields (plus [`UNICODE`]).
-    mask_all: Vec<u64>,
-    /// Characters of the actors.
-    mask_act: Vec<u64>,
-    /// First (low half) and last (high half) bytes of each field (see [`edge_bits`]).
-    edges: Vec<u64>,
-}
-
-fn clean_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
-    s.bytes().map(|b| if b == SEP { b' ' } else { b })
-}
-
-fn clean_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().map(|c| if c == '\0' { ' ' } else { c })
-}
-
-/// The bit of a field's first byte `a` (low half) and of its last byte `z` (high half).
-#[inline]
-fn edge_bits(a: u8, z: u8) -> u64 {
-    let low = |b: u8| 1u64 << (bit(b).trailing_zeros() % 32);
-    low(a) | low(z) << 32
-}
-
-/// The edge bits an anchored term needs: its needle's first byte for a prefix, last for a
-/// suffix, both for an exact term; none when white space makes them unsure.
-pub(crate) fn needle_edges(kind: AtomKind, needle: &[u8]) -> u64 {
-    let (Some(&a), Some(&z)) = (needle.first(), needle.last()) else {
-        return 0;
-    };
-    let e = edge_bits(a, z);
-    let first = if (a as char).is_whitespace() {
-        0
-    } else {
-        e & 0xFFFF_FFFF
-    };
-    let last = if (z as char).is_whitespace() {
-        0
-    } else {
-        e & !0xFFFF_FFFF
-    };
-    match kind {
-        AtomKind::Prefix => first,
-        AtomKind::Postfix => last,
-        AtomKind::Exact => first | last,
-        _ => 0,
-    }
 }
 
 /// The mask bits a haystack character can stand for under nucleo's case folding and
@@ -121,155 +69,410 @@ fn char_bits(c: char) -> u64 {
     .fold(0, |m, c| m | bit(c as u8))
 }
 
-impl Haystacks {
-    /// Empty, with room for `n` rows.
-    pub(crate) fn with_capacity(n: usize) -> Haystacks {
-        Haystacks {
-            rows: Vec::with_capacity(n),
-            mask_all: Vec::with_capacity(n),
-            mask_act: Vec::with_capacity(n),
-            edges: Vec::with_capacity(n),
-            ..Haystacks::default()
-        }
+/// The mask of a text: the bits its characters can stand for, and [`UNICODE`] when it holds
+/// other characters than ASCII.
+fn text_mask(s: &str) -> u64 {
+    if s.is_ascii() {
+        s.bytes().fold(0, |m, b| m | bit(b))
+    } else {
+        s.chars().fold(UNICODE, |m, c| m | char_bits(c))
     }
+}
 
-    /// Adds a row: an event's title, date text and actors.
-    pub(crate) fn push<S: AsRef<str>>(&mut self, title: &str, date: &str, actors: &[S]) {
-        let ascii =
-            title.is_ascii() && date.is_ascii() && actors.iter().all(|a| a.as_ref().is_ascii());
-        let actors = actors.iter().map(AsRef::as_ref);
-        if ascii {
-            self.push_ascii(title, date, actors);
+/// A title's first (low byte) and last (high byte) characters, normalised and lower-cased
+/// ([`FOREIGN`] when not ASCII then); 0 where a character cannot tell (white space, which
+/// anchored terms skip, or an empty title).
+fn title_edges(t: &str) -> u16 {
+    if t.is_ascii() {
+        let edge = |b: Option<&u8>| match b {
+            Some(b) if !b.is_ascii_whitespace() => u16::from(b.to_ascii_lowercase()),
+            _ => 0,
+        };
+        return edge(t.as_bytes().first()) | edge(t.as_bytes().last()) << 8;
+    }
+    let edge = |c: Option<char>| match c {
+        Some(c) if !c.is_whitespace() => {
+            let c = nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c));
+            u16::from(if c.is_ascii() { c as u8 } else { FOREIGN })
+        }
+        _ => 0,
+    };
+    edge(t.chars().next()) | edge(t.chars().next_back()) << 8
+}
+
+/// The title edges an anchored term needs (as [`title_edges`] gives them): its needle's first
+/// byte for a prefix, last for a suffix, both for an exact term; 0 where it needs none (white
+/// space makes the edge unsure).
+pub(crate) fn needle_edges(kind: AtomKind, needle: &[u8]) -> u16 {
+    let (Some(&a), Some(&z)) = (needle.first(), needle.last()) else {
+        return 0;
+    };
+    let edge = |b: u8| {
+        if (b as char).is_whitespace() {
+            0
         } else {
-            self.push_unicode(title, date, actors);
+            u16::from(b.to_ascii_lowercase())
+        }
+    };
+    match kind {
+        AtomKind::Prefix => edge(a),
+        AtomKind::Postfix => edge(z) << 8,
+        AtomKind::Exact => edge(a) | edge(z) << 8,
+        _ => 0,
+    }
+}
+
+/// Whether a title with edges `have` may match a term needing `need`.
+#[inline]
+fn edges_may(need: u16, have: u16) -> bool {
+    let ok = |shift: u32| {
+        let (n, h) = ((need >> shift) as u8, (have >> shift) as u8);
+        n == 0 || h == 0 || n == h
+    };
+    ok(0) && ok(8)
+}
+
+/// Distinct texts (actor names, date texts), each stored once, with their masks and the rows
+/// each appears in.
+#[derive(Debug, Clone, Default)]
+struct Values {
+    text: String,
+    /// Where each text ends in `text` (it starts where the one before ends).
+    ends: Vec<u32>,
+    /// Each text's [`text_mask`].
+    masks: Vec<u64>,
+    /// The rows of each text, ascending, one text after another.
+    rows: Vec<u32>,
+    /// Where each text's rows end in `rows`.
+    rows_ends: Vec<u32>,
+}
+
+impl Values {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, id: usize) -> &str {
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text[start as usize..self.ends[id] as usize]
+    }
+
+    /// The rows text `id` appears in.
+    fn rows_of(&self, id: usize) -> &[u32] {
+        let start = if id == 0 { 0 } else { self.rows_ends[id - 1] };
+        &self.rows[start as usize..self.rows_ends[id] as usize]
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + (self.ends.capacity() + self.rows.capacity() + self.rows_ends.capacity()) * 4
+            + self.masks.capacity() * 8
+    }
+
+    /// Whether term `t` (negation ignored) matches each of the texts `ids`, as a bitset over
+    /// them (bit `k` for `ids.start + k`).
+    fn decide(&self, t: &Term, ids: std::ops::Range<usize>) -> Vec<u64> {
+        let word = |w: usize| {
+            let mut buf = Vec::new();
+            let mut bits = 0u64;
+            let from = ids.start + w * 64;
+            for id in from..(from + 64).min(ids.end) {
+                if t.mask & !self.masks[id] == 0 && field_hit(t, self.get(id), &mut buf) {
+                    bits |= 1 << (id - from);
+                }
+            }
+            bits
+        };
+        let words = ids.len().div_ceil(64);
+        if ids.len() > PAR_TEXTS {
+            (0..words).into_par_iter().map(word).collect()
+        } else {
+            (0..words).map(word).collect()
         }
     }
+}
 
-    /// Reserves room for the arenas of `parts`.
-    pub(crate) fn reserve_for(&mut self, parts: &[Haystacks]) {
-        let sum = |f: fn(&Haystacks) -> usize| parts.iter().map(f).sum::<usize>();
-        self.bytes.reserve_exact(sum(|h| h.bytes.len()));
-        self.chars.reserve_exact(sum(|h| h.chars.len()));
-        self.fold_norm.reserve_exact(sum(|h| h.fold_norm.len()));
-        self.fold_lower.reserve_exact(sum(|h| h.fold_lower.len()));
+/// Bitsets over the rows, kept between keystrokes so that deciding a term allocates nothing in
+/// proportion to the rows.
+#[derive(Debug, Default)]
+pub(crate) struct Pool(Vec<Vec<u64>>);
+
+impl Pool {
+    /// A bitset of `words` words, all clear.
+    pub(crate) fn take(&mut self, words: usize) -> Vec<u64> {
+        let mut bits = self.0.pop().unwrap_or_default();
+        bits.clear();
+        bits.resize(words, 0);
+        bits
     }
 
-    /// Appends the rows of `other` after this one's.
-    pub(crate) fn append(&mut self, other: Haystacks) {
-        let (ob, oc) = (self.bytes.len() as u32, self.chars.len() as u32);
-        for (r, m) in other.rows.iter().zip(&other.mask_all) {
-            let o = if m & UNICODE != 0 { oc } else { ob };
-            self.rows.push(Row {
-                start: r.start + o,
-                act: r.act + o,
-                end: r.end + o,
+    /// Gives back a bitset.
+    pub(crate) fn give(&mut self, bits: Vec<u64>) {
+        self.0.push(bits);
+    }
+
+    /// Gives back the bitsets of `decided`.
+    pub(crate) fn recycle<'q>(&mut self, decided: impl IntoIterator<Item = Decided<'q>>) {
+        self.0.extend(decided.into_iter().filter_map(|d| d.rows));
+    }
+
+    /// Heap bytes held.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.0.iter().map(|b| b.capacity() * 8).sum()
+    }
+}
+
+/// A term decided on every distinct actor and date text of the haystacks (once per query),
+/// then spread to the rows that hold them.
+#[derive(Debug)]
+pub(crate) struct Decided<'q> {
+    pub term: &'q Term,
+    /// The rows whose date or one of whose actors the term matches (a bitset over the rows),
+    /// when there are any.
+    rows: Option<Vec<u64>>,
+}
+
+/// Whether bit `i` of `bits` is set.
+#[inline]
+fn has(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & (1 << (i % 64)) != 0
+}
+
+/// One event's fixed-size part, what most rows are decided on: 24 bytes, so that a row the
+/// masks let through costs one cache line besides its title.
+#[derive(Debug, Clone, Copy, Default)]
+struct Row {
+    /// Characters of all fields (plus [`UNICODE`] when the title holds others than ASCII).
+    all: u64,
+    /// Characters of the title (plus [`UNICODE`]).
+    title: u64,
+    /// Where its title starts in `titles` (it ends where the next row's starts).
+    start: u32,
+    /// The title's edges (see [`title_edges`]).
+    edges: u16,
+}
+
+/// A title as stored: ASCII as it is; otherwise its char count (4 bytes, little-endian), its
+/// chars normalised and lower-cased then only normalised (`É` → `e`, `E`; [`FOREIGN`] for
+/// what stays non-ASCII; one byte per char), then its UTF-8.
+enum Title<'a> {
+    Ascii(&'a [u8]),
+    Unicode {
+        lower: &'a [u8],
+        norm: &'a [u8],
+        text: &'a [u8],
+    },
+}
+
+/// Appends `title` to `titles` as [`Title`] describes; gives its mask and its edges.
+fn push_title(titles: &mut Vec<u8>, title: &str) -> (u64, u16) {
+    let edges = title_edges(title);
+    if title.is_ascii() {
+        titles.extend_from_slice(title.as_bytes());
+        return (text_mask(title), edges);
+    }
+    let n = title.chars().count() as u32;
+    titles.extend_from_slice(&n.to_le_bytes());
+    let byte = |c: char| if c.is_ascii() { c as u8 } else { FOREIGN };
+    let norm = |c: char| nucleo_matcher::chars::normalize(c);
+    titles.extend(
+        title
+            .chars()
+            .map(|c| byte(nucleo_matcher::chars::to_lower_case(norm(c)))),
+    );
+    titles.extend(title.chars().map(|c| byte(norm(c))));
+    titles.extend_from_slice(title.as_bytes());
+    (text_mask(title), edges)
+}
+
+/// The rows of a chunk of events, prepared in parallel with the others; value ids are the
+/// chunk's own until [`Haystacks::new`] joins the chunks.
+struct Part<'e> {
+    titles: Vec<u8>,
+    rows: Vec<Row>,
+    /// Per row, its date's id then its actors' ids, in `values`.
+    row_values: Vec<u32>,
+    /// Where each row's ids end in `row_values`.
+    row_ends: Vec<u32>,
+    /// The chunk's distinct actors, by id.
+    actors: Vec<&'e str>,
+    /// The chunk's distinct dates, by id (after the actors: `actors.len() + k`).
+    dates: Vec<Option<DateValue>>,
+}
+
+impl<'e> Part<'e> {
+    fn new(events: &'e [Event]) -> Part<'e> {
+        let mut part = Part {
+            titles: Vec::new(),
+            rows: Vec::with_capacity(events.len()),
+            row_values: Vec::new(),
+            row_ends: Vec::with_capacity(events.len()),
+            actors: Vec::new(),
+            dates: Vec::new(),
+        };
+        let mut actor_ids: FastMap<&str, u32> = FastMap::default();
+        let mut date_ids: FastMap<Option<DateValue>, u32> = FastMap::default();
+        for e in events {
+            let start = part.titles.len() as u32;
+            let (title, edges) = push_title(&mut part.titles, &e.title);
+            let date = *date_ids.entry(e.date).or_insert_with(|| {
+                part.dates.push(e.date);
+                part.dates.len() as u32 - 1
+            });
+            // dates are numbered after the actors once the chunk is done
+            part.row_values.push(date | DATE);
+            for a in &e.actors {
+                let a: &str = a.as_ref();
+                let id = *actor_ids.entry(a).or_insert_with(|| {
+                    part.actors.push(a);
+                    part.actors.len() as u32 - 1
+                });
+                part.row_values.push(id);
+            }
+            part.row_ends.push(part.row_values.len() as u32);
+            part.rows.push(Row {
+                all: 0,
+                title,
+                start,
+                edges,
             });
         }
-        self.bytes.extend_from_slice(&other.bytes);
-        self.chars.extend_from_slice(&other.chars);
-        self.fold_norm.extend_from_slice(&other.fold_norm);
-        self.fold_lower.extend_from_slice(&other.fold_lower);
-        self.mask_all.extend_from_slice(&other.mask_all);
-        self.mask_act.extend_from_slice(&other.mask_act);
-        self.edges.extend_from_slice(&other.edges);
+        part
     }
+}
 
-    /// Releases spare capacity.
-    pub(crate) fn shrink(&mut self) {
-        self.bytes.shrink_to_fit();
-        self.chars.shrink_to_fit();
-        self.fold_norm.shrink_to_fit();
-        self.fold_lower.shrink_to_fit();
-    }
+/// Marks a date id in [`Part::row_values`] until the chunks are joined.
+const DATE: u32 = 1 << 31;
 
-    fn push_ascii<'a>(
-        &mut self,
-        title: &str,
-        date: &str,
-        actors: impl IntoIterator<Item = &'a str>,
-    ) {
-        let start = self.bytes.len();
-        self.bytes.extend(clean_bytes(title));
-        self.bytes.push(SEP);
-        self.bytes.extend(clean_bytes(date));
-        self.bytes.push(SEP);
-        let act = self.bytes.len();
-        let mut m_act = 0;
-        for (i, a) in actors.into_iter().enumerate() {
-            if i > 0 {
-                self.bytes.push(SEP);
-            }
-            self.bytes.extend(clean_bytes(a));
-            m_act |= a.bytes().fold(0, |m, b| m | bit(b));
+/// The prepared haystacks of a list of rows.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Haystacks {
+    /// The titles, one after another (see [`Title`]).
+    titles: Vec<u8>,
+    rows: Vec<Row>,
+    /// The distinct actor names, then the distinct date texts.
+    values: Values,
+    /// How many of `values` are actor names.
+    actors: usize,
+}
+
+impl Haystacks {
+    /// The haystacks of `events`, one row each, in order.
+    pub(crate) fn new(events: &[Event]) -> Haystacks {
+        let parts: Vec<Part<'_>> = events.par_chunks(PREPARE_CHUNK).map(Part::new).collect();
+        // the chunks' ids become ids over all rows, actors in order of first appearance
+        let mut actor_ids: FastMap<&str, u32> = FastMap::default();
+        let mut actors: Vec<&str> = Vec::new();
+        let mut date_ids: FastMap<Option<DateValue>, u32> = FastMap::default();
+        let mut dates: Vec<Option<DateValue>> = Vec::new();
+        let mut maps: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(parts.len());
+        for part in &parts {
+            let actor_of = part
+                .actors
+                .iter()
+                .map(|&a| {
+                    *actor_ids.entry(a).or_insert_with(|| {
+                        actors.push(a);
+                        actors.len() as u32 - 1
+                    })
+                })
+                .collect();
+            let date_of = part
+                .dates
+                .iter()
+                .map(|&d| {
+                    *date_ids.entry(d).or_insert_with(|| {
+                        dates.push(d);
+                        dates.len() as u32 - 1
+                    })
+                })
+                .collect();
+            maps.push((actor_of, date_of));
         }
-        let m_all = self.bytes[start..act]
+        let n_actors = actors.len();
+        let date_texts: Vec<String> = dates
             .iter()
-            .fold(m_act, |m, &b| m | bit(b));
-        let mut edges = 0u64;
-        for f in self.bytes[start..].split(|&b| b == SEP) {
-            edges |= match (f.first(), f.last()) {
-                (Some(&a), Some(&z)) if !a.is_ascii_whitespace() && !z.is_ascii_whitespace() => {
-                    edge_bits(a, z)
+            .map(|d| d.map(|d| d.to_string()).unwrap_or_default())
+            .collect();
+        let mut values = Values::default();
+        for s in actors
+            .iter()
+            .copied()
+            .chain(date_texts.iter().map(String::as_str))
+        {
+            values.text.push_str(s);
+            values.ends.push(values.text.len() as u32);
+            values.masks.push(text_mask(s));
+        }
+        values.text.shrink_to_fit();
+        // each row's value ids over all rows, then the rows of each value (a counting sort)
+        let global = |(actor_of, date_of): &(Vec<u32>, Vec<u32>), v: u32| {
+            if v & DATE != 0 {
+                (n_actors as u32) + date_of[(v & !DATE) as usize]
+            } else {
+                actor_of[v as usize]
+            }
+        };
+        let mut counts = vec![0u32; values.len()];
+        for (part, map) in parts.iter().zip(&maps) {
+            for &v in &part.row_values {
+                counts[global(map, v) as usize] += 1;
+            }
+        }
+        let mut at = 0u32;
+        values.rows_ends = counts
+            .iter()
+            .map(|&c| {
+                at += c;
+                at
+            })
+            .collect();
+        let mut next: Vec<u32> = values
+            .rows_ends
+            .iter()
+            .zip(&counts)
+            .map(|(&e, &c)| e - c)
+            .collect();
+        values.rows = vec![0; at as usize];
+        let mut row = 0u32;
+        for (part, map) in parts.iter().zip(&maps) {
+            let mut from = 0;
+            for &end in &part.row_ends {
+                for &v in &part.row_values[from..end as usize] {
+                    let g = global(map, v) as usize;
+                    values.rows[next[g] as usize] = row;
+                    next[g] += 1;
                 }
-                (None, _) | (_, None) => 0,
-                _ => !0,
-            };
-        }
-        self.rows.push(Row {
-            start: start as u32,
-            act: act as u32,
-            end: self.bytes.len() as u32,
-        });
-        self.edges.push(edges);
-        self.mask_all.push(m_all & !UNICODE);
-        self.mask_act.push(m_act & !UNICODE);
-    }
-
-    fn push_unicode<'a>(
-        &mut self,
-        title: &str,
-        date: &str,
-        actors: impl IntoIterator<Item = &'a str>,
-    ) {
-        let start = self.chars.len();
-        let mut m_all = 0;
-        for f in [title, date] {
-            for c in f.chars() {
-                self.chars.push(if c == '\0' { ' ' } else { c });
-                m_all |= char_bits(c);
+                from = end as usize;
+                row += 1;
             }
-            self.chars.push('\0');
         }
-        let act = self.chars.len();
-        let mut m_act = 0;
-        for (i, a) in actors.into_iter().enumerate() {
-            if i > 0 {
-                self.chars.push('\0');
+        let mut hay = Haystacks {
+            titles: Vec::with_capacity(parts.iter().map(|p| p.titles.len()).sum()),
+            rows: Vec::with_capacity(events.len()),
+            values,
+            actors: n_actors,
+        };
+        for (part, map) in parts.iter().zip(&maps) {
+            let at = hay.titles.len() as u32;
+            let mut from = 0;
+            for (r, &end) in part.rows.iter().zip(&part.row_ends) {
+                // the title's UNICODE bit only: non-ASCII actors and dates are decided apart
+                let all = part.row_values[from..end as usize]
+                    .iter()
+                    .fold(r.title, |m, &v| {
+                        m | hay.values.masks[global(map, v) as usize] & !UNICODE
+                    });
+                from = end as usize;
+                hay.rows.push(Row {
+                    all,
+                    start: r.start + at,
+                    ..*r
+                });
             }
-            self.chars.extend(clean_chars(a));
-            m_act |= a.chars().fold(0, |m, c| m | char_bits(c));
+            hay.titles.extend_from_slice(&part.titles);
         }
-        let end = self.chars.len();
-        for &c in &self.chars[start..end] {
-            if c.is_ascii() {
-                self.fold_norm.push(c as u8);
-                self.fold_lower.push(c.to_ascii_lowercase() as u8);
-                continue;
-            }
-            let n = nucleo_matcher::chars::normalize(c);
-            let l = nucleo_matcher::chars::to_lower_case(n);
-            let byte = |c: char| if c.is_ascii() { c as u8 } else { FOREIGN };
-            self.fold_norm.push(byte(n));
-            self.fold_lower.push(byte(l));
-        }
-        self.rows.push(Row {
-            start: start as u32,
-            act: act as u32,
-            end: end as u32,
-        });
-        self.edges.push(!0);
-        self.mask_all.push((m_all | m_act) & !UNICODE | UNICODE);
-        self.mask_act.push(m_act & !UNICODE);
+        hay
     }
 
     /// Number of rows.
@@ -279,74 +482,112 @@ impl Haystacks {
 
     /// Heap bytes held.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.bytes.capacity()
-            + self.chars.capacity() * 4
-            + self.fold_norm.capacity()
-            + self.fold_lower.capacity()
+        self.titles.capacity()
             + self.rows.capacity() * std::mem::size_of::<Row>()
-            + (self.mask_all.capacity() + self.mask_act.capacity() + self.edges.capacity()) * 8
+            + self.values.heap_bytes()
     }
 
-    /// Whether row `i` matches every group of `groups`.
+    /// Decides term `t` on every distinct actor and date text, and spreads the answer to the
+    /// rows; the row bitset comes from `pool`.
+    pub(crate) fn decide<'q>(&self, t: &'q Term, pool: &mut Pool) -> Decided<'q> {
+        let ids = match t.scope {
+            Scope::All => 0..self.values.len(),
+            Scope::Actors => 0..self.actors,
+        };
+        let hits: Vec<usize> = self
+            .values
+            .decide(t, ids.clone())
+            .iter()
+            .enumerate()
+            .flat_map(|(w, &bits)| {
+                (0..64)
+                    .filter(move |k| bits & (1 << k) != 0)
+                    .map(move |k| ids.start + w * 64 + k)
+            })
+            .collect();
+        if hits.is_empty() {
+            return Decided {
+                term: t,
+                rows: None,
+            };
+        }
+        let words = self.len().div_ceil(64);
+        let fill = |bits: &mut [u64], ids: &[usize]| {
+            for &id in ids {
+                for &r in self.values.rows_of(id) {
+                    bits[r as usize / 64] |= 1 << (r % 64);
+                }
+            }
+        };
+        let postings: usize = hits.iter().map(|&id| self.values.rows_of(id).len()).sum();
+        let mut bits = pool.take(words);
+        if postings < PAR_POSTINGS {
+            fill(&mut bits, &hits);
+        } else {
+            // two halves of the postings into two bitsets, then one or-ed into the other
+            let mut seen = 0;
+            let half = hits
+                .iter()
+                .position(|&id| {
+                    seen += self.values.rows_of(id).len();
+                    seen >= postings / 2
+                })
+                .map_or(hits.len(), |k| k + 1);
+            let mut other = pool.take(words);
+            rayon::join(
+                || fill(&mut bits, &hits[..half]),
+                || fill(&mut other, &hits[half..]),
+            );
+            for (b, o) in bits.iter_mut().zip(&other) {
+                *b |= o;
+            }
+            pool.0.push(other);
+        }
+        Decided {
+            term: t,
+            rows: Some(bits),
+        }
+    }
+
+    /// The title of row `i` (`r`).
     #[inline]
+    fn title(&self, i: usize, r: &Row) -> Title<'_> {
+        let end = self
+            .rows
+            .get(i + 1)
+            .map_or(self.titles.len(), |n| n.start as usize);
+        let t = &self.titles[r.start as usize..end];
+        if r.title & UNICODE == 0 {
+            return Title::Ascii(t);
+        }
+        let n = u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as usize;
+        Title::Unicode {
+            lower: &t[4..4 + n],
+            norm: &t[4 + n..4 + 2 * n],
+            text: &t[4 + 2 * n..],
+        }
+    }
+
+    /// Whether row `i` matches every group of `groups`; with `track`, `end` is the row's kept
+    /// match end (see [`Haystacks::tracked_hit`]).
+    #[inline(always)]
     pub(crate) fn row_matches(
         &self,
         i: usize,
-        groups: &[Vec<Term>],
-        track: Option<&Track<'_>>,
+        groups: &[Vec<Decided<'_>>],
+        track: Option<&Track>,
+        end: &mut u32,
     ) -> bool {
-        let m_all = self.mask_all[i];
-        let m_act = || self.mask_act[i];
-        let r = || self.rows[i];
+        let r = &self.rows[i];
         'groups: for (g, terms) in groups.iter().enumerate() {
-            if let Some(tr) = track.filter(|tr| tr.group == g && m_all & UNICODE == 0) {
-                let t = &terms[0];
-                let scope_mask = match t.scope {
-                    Scope::All => m_all,
-                    Scope::Actors => m_act(),
-                };
-                if t.mask & !scope_mask != 0 {
-                    return false;
+            if let Some(tr) = track.filter(|tr| tr.group == g) {
+                if self.tracked_hit(i, r, &terms[0], tr, end) {
+                    continue 'groups;
                 }
-                let needle = t.ascii.as_deref().unwrap_or_default();
-                let r = r();
-                let from = match t.scope {
-                    Scope::All => r.start,
-                    Scope::Actors => r.act,
-                } as usize;
-                let hay = &self.bytes[from..r.end as usize];
-                let end = if tr.resume > 0 {
-                    let prev = tr.ends[i].load(Ordering::Relaxed) as usize;
-                    fuzzy_resume(hay, needle, t.ignore_case, prev, tr.resume)
-                } else {
-                    fuzzy_row_end(hay, needle, t.ignore_case)
-                };
-                match end {
-                    Some(e) => {
-                        tr.ends[i].store(e as u32, Ordering::Relaxed);
-                        continue 'groups;
-                    }
-                    None => return false,
-                }
+                return false;
             }
-            for t in terms {
-                let scope_mask = match t.scope {
-                    Scope::All => m_all,
-                    Scope::Actors => m_act(),
-                };
-                let hit = if t.mask & !scope_mask != 0 {
-                    false
-                } else if m_all & UNICODE != 0 {
-                    self.unicode_hit(r(), t)
-                } else if t.by_mask {
-                    true
-                } else if t.edges & !self.edges[i] != 0 {
-                    // no field starts (ends) with what the anchored term needs
-                    false
-                } else {
-                    self.ascii_hit(r(), t)
-                };
-                if hit != t.negative {
+            for d in terms {
+                if self.term_hit(i, r, d) != d.term.negative {
                     continue 'groups;
                 }
             }
@@ -355,222 +596,201 @@ impl Haystacks {
         true
     }
 
-    fn ascii_hit(&self, r: Row, t: &Term) -> bool {
-        let Some(needle) = t.ascii.as_deref() else {
-            // nucleo: a non-ASCII needle never matches an ASCII haystack
-            return false;
-        };
-        let from = match t.scope {
-            Scope::All => r.start,
-            Scope::Actors => r.act,
-        } as usize;
-        let hay = &self.bytes[from..r.end as usize];
-        if t.scope == Scope::Actors && hay.is_empty() {
+    /// Whether the decided term `d` (negation ignored) matches row `i` (`r`).
+    #[inline(always)]
+    fn term_hit(&self, i: usize, r: &Row, d: &Decided<'_>) -> bool {
+        let t = d.term;
+        if t.mask & !r.all != 0 {
             return false;
         }
-        match t.kind {
-            AtomKind::Fuzzy => fuzzy_row(hay, needle, t.ignore_case),
-            AtomKind::Substring => find_substring(hay, needle, t.ignore_case),
-            kind => {
-                let (first, last) = (needle[0], needle[needle.len() - 1]);
-                let same = |b: u8, c: u8| {
-                    b == c || (t.ignore_case && c.is_ascii_lowercase() && (b | 0x20) == c)
-                };
-                // a field is worth a full check only when its first (last) byte can start
-                // (end) the match; white space is trimmed, so it is always worth one
-                let may = |f: &[u8]| match (kind, f.first(), f.last()) {
-                    (_, None, _) | (_, _, None) => false,
-                    (AtomKind::Prefix, Some(&b), _) => b.is_ascii_whitespace() || same(b, first),
-                    (AtomKind::Postfix, _, Some(&b)) => b.is_ascii_whitespace() || same(b, last),
-                    (_, Some(&b), Some(&e)) => {
-                        (b.is_ascii_whitespace() || same(b, first))
-                            && (e.is_ascii_whitespace() || same(e, last))
-                    }
-                };
-                let mut at = 0;
-                loop {
-                    let end = memchr(SEP, &hay[at..]).map_or(hay.len(), |k| at + k);
-                    let f = &hay[at..end];
-                    if may(f) && bytes_match(t, f).is_some() {
-                        return true;
-                    }
-                    if end >= hay.len() {
-                        return false;
-                    }
-                    at = end + 1;
+        if t.by_mask && t.scope == Scope::All && r.title & UNICODE == 0 && t.mask & !r.title == 0 {
+            return true;
+        }
+        if d.rows.as_ref().is_some_and(|bits| has(bits, i)) {
+            return true;
+        }
+        t.scope == Scope::All && self.title_hit(i, r, t)
+    }
+
+    /// Whether term `t` (negation ignored) matches the title of row `i` (`r`).
+    #[inline]
+    fn title_hit(&self, i: usize, r: &Row, t: &Term) -> bool {
+        if t.mask & !r.title != 0 {
+            return false;
+        }
+        if t.edges != 0 && !edges_may(t.edges, r.edges) {
+            // the title does not start (end) with what the anchored term needs
+            return false;
+        }
+        match (self.title(i, r), t.ascii.as_deref()) {
+            // nucleo: a non-ASCII needle never matches an ASCII haystack
+            (Title::Ascii(_), None) => false,
+            (Title::Ascii(_), Some(_)) if t.by_mask => true,
+            (Title::Ascii(hay), Some(needle)) => match t.kind {
+                AtomKind::Fuzzy => subsequence_end(hay, needle, t.ignore_case, 0, 0).is_some(),
+                AtomKind::Substring => find_substring(hay, needle, t.ignore_case),
+                _ => bytes_match(t, hay).is_some(),
+            },
+            // an ASCII needle only meets the folded characters: compare bytes
+            (Title::Unicode { lower, norm, .. }, Some(needle))
+                if matches!(t.kind, AtomKind::Fuzzy | AtomKind::Substring) =>
+            {
+                let folded = if t.ignore_case { lower } else { norm };
+                if t.kind == AtomKind::Fuzzy {
+                    subsequence_end(folded, needle, false, 0, 0).is_some()
+                } else {
+                    find_substring(folded, needle, false)
                 }
             }
+            (Title::Unicode { text, .. }, _) => CHARS.with(|chars| {
+                let mut chars = chars.borrow_mut();
+                chars.clear();
+                chars.extend(String::from_utf8_lossy(text).chars());
+                chars_match(t, &chars).is_some()
+            }),
         }
     }
 
-    fn unicode_hit(&self, r: Row, t: &Term) -> bool {
-        let from = match t.scope {
-            Scope::All => r.start,
-            Scope::Actors => r.act,
-        } as usize;
-        let end = r.end as usize;
-        if t.scope == Scope::Actors && from == end {
+    /// [`Haystacks::term_hit`] for the tracked term (one positive fuzzy term with an ASCII
+    /// needle, on all fields), which also gives where its greedy match ends in the title
+    /// (`end`, holding on entry the end of the needle's first [`Track::resume`] bytes). A row
+    /// that matches by its date or an actor is kept without looking at its title ([`UNKNOWN`]).
+    #[inline(always)]
+    fn tracked_hit(&self, i: usize, r: &Row, d: &Decided<'_>, tr: &Track, end: &mut u32) -> bool {
+        let t = d.term;
+        if t.mask & !r.all != 0 {
             return false;
         }
-        if let (Some(needle), AtomKind::Fuzzy | AtomKind::Substring) = (t.ascii.as_deref(), t.kind)
-        {
-            // an ASCII needle only meets the folded characters: compare bytes
-            let folded = if t.ignore_case {
-                &self.fold_lower
-            } else {
-                &self.fold_norm
-            };
-            let hay = &folded[from..end];
-            return if t.kind == AtomKind::Fuzzy {
-                fuzzy_row(hay, needle, false)
-            } else {
-                find_substring(hay, needle, false)
-            };
+        if d.rows.as_ref().is_some_and(|bits| has(bits, i)) {
+            *end = UNKNOWN;
+            return true;
         }
-        self.chars[from..end]
-            .split(|&c| c == '\0')
-            .any(|f| chars_match(t, f).is_some())
+        let needle = t.ascii.as_deref().unwrap_or_default();
+        let found = if t.mask & !r.title != 0 {
+            None
+        } else {
+            let (hay, ignore_case) = match self.title(i, r) {
+                Title::Ascii(hay) => (hay, t.ignore_case),
+                Title::Unicode { lower, .. } if t.ignore_case => (lower, false),
+                Title::Unicode { norm, .. } => (norm, false),
+            };
+            match if tr.resume > 0 { *end } else { UNKNOWN } {
+                NONE => None,
+                UNKNOWN => subsequence_end(hay, needle, ignore_case, 0, 0),
+                p => subsequence_end(hay, needle, ignore_case, p as usize, tr.resume),
+            }
+        };
+        *end = found.map_or(NONE, |e| e as u32);
+        found.is_some()
     }
 }
 
-/// Whether `needle` is a subsequence of one of the NUL-separated fields of `hay`.
-fn fuzzy_row(hay: &[u8], needle: &[u8], ignore_case: bool) -> bool {
-    fuzzy_row_end(hay, needle, ignore_case).is_some()
+/// A kept match end: the row's title does not hold the needle.
+const NONE: u32 = u32::MAX;
+/// A kept match end: the row matched elsewhere; where the title's match ends is not known.
+pub(crate) const UNKNOWN: u32 = u32::MAX - 1;
+
+/// The term whose greedy match ends in the titles are kept between keystrokes (in a list
+/// beside the matches), so that a character typed at the end of the term costs a short scan
+/// per row.
+pub(crate) struct Track {
+    /// The group (one positive fuzzy term with an ASCII needle, on all fields) whose ends are
+    /// kept.
+    pub group: usize,
+    /// When non-zero, the ends given are those of the first `resume` bytes of the needle.
+    pub resume: usize,
 }
 
-/// Where the greedy match of `needle` ends in the first NUL-separated field of `hay` that
-/// holds it as a subsequence.
-fn fuzzy_row_end(hay: &[u8], needle: &[u8], ignore_case: bool) -> Option<usize> {
-    fuzzy_scan(hay, needle, ignore_case, 0, 0)
-}
+/// Bytes of a word, each `1`.
+const LO: u64 = 0x0101_0101_0101_0101;
+/// Bytes of a word, each `0x80`.
+const HI: u64 = 0x8080_8080_8080_8080;
 
-/// [`fuzzy_row_end`] for `needle` when `prev` is that of its first `done` bytes: the greedy
-/// match extends in the same field, or the search goes on in the fields after it.
-fn fuzzy_resume(
-    hay: &[u8],
-    needle: &[u8],
-    ignore_case: bool,
-    prev: usize,
-    done: usize,
-) -> Option<usize> {
-    fuzzy_scan(
-        hay,
-        needle,
-        ignore_case,
-        prev.min(hay.len()),
-        done.min(needle.len()),
-    )
-}
-
-/// One pass of greedy subsequence matching from `from`, with the first `k` needle bytes
-/// already matched; a NUL (the start of the next field) starts the needle over. Short rows and
-/// common letters make a plain loop cheaper than a vectorised search per needle byte.
+/// What a needle byte `c` is or-ed with before comparing: bit 5 (`0x20`) when it is a
+/// lower-case letter of a case-insensitive needle, so that it also meets its upper case.
 #[inline]
-fn fuzzy_scan(
+fn fold(c: u8, ignore_case: bool) -> u8 {
+    if ignore_case && c.is_ascii_lowercase() {
+        0x20
+    } else {
+        0
+    }
+}
+
+/// Where the first byte `b` of `hay[from..]` with `b | f == c` is. Titles are short, so
+/// rather than call a vectorised search this reads eight bytes at a time into a word and
+/// flags the matching bytes with the zero-byte trick.
+#[inline]
+fn find_byte(hay: &[u8], from: usize, c: u8, f: u8) -> Option<usize> {
+    let (wc, wf) = (LO * u64::from(c), LO * u64::from(f));
+    // the word's bytes xor-ed with the wanted byte: zero where it matches
+    let word = |at: usize| {
+        let w: [u8; 8] = hay[at..at + 8].try_into().unwrap_or_default();
+        (u64::from_le_bytes(w) | wf) ^ wc
+    };
+    let mut at = from;
+    while at + 8 <= hay.len() {
+        let x = word(at);
+        // the lowest flag is exact (a borrow may only flag bytes above a zero byte)
+        let z = x.wrapping_sub(LO) & !x & HI;
+        if z != 0 {
+            return Some(at + (z.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    if at >= hay.len() {
+        return None;
+    }
+    if hay.len() < 8 {
+        return hay[at..].iter().position(|&b| b | f == c).map(|k| at + k);
+    }
+    // the last eight bytes, without those before `at`: a byte before `at` may match, so the
+    // flags are computed exactly
+    let last = hay.len() - 8;
+    let x = word(last);
+    let z = !(((x & !HI) + !HI) | x) & HI & !0u64 << ((at - last) * 8);
+    (z != 0).then(|| last + (z.trailing_zeros() / 8) as usize)
+}
+
+/// Where the greedy match of `needle` as a subsequence of `hay` ends, its first `k` bytes
+/// matched already by `hay[..from]`.
+#[inline]
+fn subsequence_end(
     hay: &[u8],
     needle: &[u8],
     ignore_case: bool,
     from: usize,
-    mut k: usize,
+    k: usize,
 ) -> Option<usize> {
-    let n = needle.len();
-    if k >= n {
-        return Some(from);
+    let mut at = from;
+    for &c in needle.get(k..).unwrap_or_default() {
+        at = find_byte(hay, at, c, fold(c, ignore_case))? + 1;
     }
-    // a lower-case needle letter also meets its upper case: compare with bit 5 set
-    let fold = |c: u8| {
-        if ignore_case && c.is_ascii_lowercase() {
-            0x20
-        } else {
-            0
-        }
-    };
-    let first = needle[0];
-    let mut pos = from;
-    loop {
-        if k == 0 {
-            // the needle starts over: find its first byte with a vectorised search
-            let p = if fold(first) != 0 {
-                memchr2(first, first - 32, &hay[pos..])
-            } else {
-                memchr(first, &hay[pos..])
-            }?;
-            pos += p + 1;
-            k = 1;
-            if k == n {
-                return Some(pos);
-            }
-        }
-        // the rest usually follows within a few bytes: a plain loop
-        let mut c = needle[k];
-        let mut f = fold(c);
-        let mut restart = false;
-        while pos < hay.len() {
-            let b = hay[pos];
-            pos += 1;
-            if (b | f) == c {
-                k += 1;
-                if k == n {
-                    return Some(pos);
-                }
-                c = needle[k];
-                f = fold(c);
-            } else if b == SEP {
-                restart = true;
-                break;
-            }
-        }
-        if !restart {
-            return None;
-        }
-        k = 0;
-    }
+    Some(at)
 }
 
-/// Greedy match ends of one fuzzy term, kept per row between keystrokes so that a character
-/// typed at the end of the term costs one search per row.
-pub(crate) struct Track<'a> {
-    /// The group (one positive fuzzy term with an ASCII needle) whose ends are kept.
-    pub group: usize,
-    /// Per row, where the term's match ends in its scope.
-    pub ends: &'a [AtomicU32],
-    /// When non-zero, `ends` hold the ends of the first `resume` bytes of the needle.
-    pub resume: usize,
-}
-
-#[inline]
-fn eq_bytes(hay: &[u8], needle: &[u8], ignore_case: bool) -> bool {
-    if ignore_case {
-        hay.len() == needle.len()
-            && hay
-                .iter()
-                .zip(needle)
-                .all(|(h, n)| h.to_ascii_lowercase() == *n)
-    } else {
-        hay == needle
-    }
-}
-
-/// Whether `needle` occurs in `hay` (fields never contain NUL, so a match never spans two).
+/// Whether `needle` occurs in `hay`.
 fn find_substring(hay: &[u8], needle: &[u8], ignore_case: bool) -> bool {
-    if needle.len() > hay.len() {
-        return false;
-    }
-    if !ignore_case || !needle.iter().any(u8::is_ascii_lowercase) {
-        return memchr::memmem::find(hay, needle).is_some();
-    }
-    let (&first, rest) = match needle.split_first() {
-        Some(x) => x,
-        None => return true,
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
     };
-    let last_start = hay.len() - needle.len();
-    let scan = &hay[..=last_start];
-    let check = |i: usize| eq_bytes(&hay[i + 1..i + needle.len()], rest, true);
-    if first.is_ascii_lowercase() {
-        memchr::memchr2_iter(first, first - 32, scan).any(check)
-    } else {
-        memchr_iter(first, scan).any(check)
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let starts = &hay[..=last_start];
+    let f = fold(first, ignore_case);
+    let mut at = 0;
+    while let Some(i) = find_byte(starts, at, first, f) {
+        let same = hay[i + 1..]
+            .iter()
+            .zip(rest)
+            .all(|(&b, &c)| b | fold(c, ignore_case) == c);
+        if same {
+            return true;
+        }
+        at = i + 1;
     }
+    false
 }
 
 /// The match of a term on one field, by nucleo's rules: for a contiguous kind (substring,
@@ -672,5 +892,148 @@ pub(crate) fn field_hit(t: &Term, text: &str, buf: &mut Vec<char>) -> bool {
         buf.clear();
         buf.extend(text.chars());
         chars_match(t, buf).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn bytes() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(
+            proptest::sample::select(&b"aAbBcrRs -,`!\0\x01\xff"[..]),
+            0..40,
+        )
+    }
+
+    proptest! {
+        /// The word-at-a-time search finds the first matching byte, at any offset and length.
+        #[test]
+        fn find_byte_is_the_first_match(hay in bytes(), at: proptest::sample::Index, c in proptest::sample::select(&b"abr -"[..]), ic: bool) {
+            let from = at.index(hay.len() + 2);
+            let f = fold(c, ic);
+            let want = hay.iter().enumerate().skip(from).find(|(_, &b)| b | f == c).map(|(k, _)| k);
+            prop_assert_eq!(find_byte(&hay, from, c, f), want);
+        }
+
+        /// Greedy subsequence ends and substrings, against plain loops.
+        #[test]
+        fn scans_equal_plain_loops(hay in bytes(), needle in proptest::collection::vec(proptest::sample::select(&b"abr -"[..]), 1..5), ic: bool) {
+            let same = |b: u8, c: u8| b == c || (ic && c.is_ascii_lowercase() && b == c - 32);
+            let mut at = 0;
+            let mut want = Some(0);
+            for &c in &needle {
+                want = hay[at..].iter().position(|&b| same(b, c)).map(|k| at + k + 1);
+                match want {
+                    Some(e) => at = e,
+                    None => break,
+                }
+            }
+            prop_assert_eq!(subsequence_end(&hay, &needle, ic, 0, 0), want);
+            // resuming after the first byte gives the same end
+            if let Some(first) = subsequence_end(&hay, &needle[..1], ic, 0, 0) {
+                prop_assert_eq!(subsequence_end(&hay, &needle, ic, first, 1), want);
+            }
+            let sub = hay.windows(needle.len()).any(|w| w.iter().zip(&needle).all(|(&b, &c)| same(b, c)));
+            prop_assert_eq!(find_substring(&hay, &needle, ic), sub);
+        }
+    }
+
+    #[test]
+    fn find_byte_ignores_matches_before_the_start() {
+        // a match just before `from`, followed by a byte one bit away from the wanted one (a
+        // borrow of the cheap zero-byte test would flag it), in the last word of the haystack
+        for len in 8..20 {
+            for p in 0..len - 1 {
+                let mut hay = vec![b'x'; len];
+                hay[p] = b'-';
+                hay[p + 1] = b'-' ^ 1;
+                for from in 0..=len {
+                    let want = hay
+                        .iter()
+                        .skip(from)
+                        .position(|&b| b == b'-')
+                        .map(|k| from + k);
+                    assert_eq!(find_byte(&hay, from, b'-', 0), want, "{len} {p} {from}");
+                }
+            }
+        }
+    }
+
+    fn event(title: &str, date: Option<DateValue>, actors: &[&str]) -> Event {
+        Event {
+            date,
+            date_text: String::new(),
+            date_basis: crate::temporal::Basis::Explicit,
+            title: title.to_string(),
+            actors: actors.iter().map(|&a| a.into()).collect(),
+            mentions: Vec::new(),
+            background: false,
+        }
+    }
+
+    #[test]
+    fn each_value_is_stored_once_with_its_rows() {
+        // more events than a preparation chunk holds, so that chunks' ids are joined
+        let n = PREPARE_CHUNK + 10;
+        let events: Vec<Event> = (0..n)
+            .map(|i| {
+                let date = DateValue::ymd(2020, 1 + (i % 2) as u32, 1);
+                match i % 3 {
+                    0 => event("a", date, &["Modi", "Abe"]),
+                    1 => event("b", date, &["Abe", "", "Abe"]),
+                    _ => event("ç", None, &[]),
+                }
+            })
+            .collect();
+        let hay = Haystacks::new(&events);
+        assert_eq!(hay.len(), n);
+        let names: Vec<&str> = (0..hay.values.len()).map(|v| hay.values.get(v)).collect();
+        assert_eq!(names, ["Modi", "Abe", "", "2020-01-01", "2020-02-01", ""]);
+        assert_eq!(hay.actors, 3);
+        let rows = |v: usize| hay.values.rows_of(v).to_vec();
+        let want = |keep: &dyn Fn(usize) -> bool| -> Vec<u32> {
+            (0..n).filter(|&i| keep(i)).map(|i| i as u32).collect()
+        };
+        assert_eq!(rows(0), want(&|i| i % 3 == 0));
+        // a name twice in an event lists the event twice
+        let abe: Vec<u32> = (0..n)
+            .flat_map(|i| match i % 3 {
+                0 => vec![i as u32],
+                1 => vec![i as u32, i as u32],
+                _ => vec![],
+            })
+            .collect();
+        assert_eq!(rows(1), abe);
+        assert_eq!(rows(5), want(&|i| i % 3 == 2));
+        // titles: ASCII as they are, others with their folded copies
+        let r = hay.rows[2];
+        assert!(
+            matches!(hay.title(2, &r), Title::Unicode { lower: b"c", norm: b"c", text } if text == "ç".as_bytes())
+        );
+        assert!(matches!(hay.title(0, &hay.rows[0]), Title::Ascii(b"a")));
+    }
+
+    #[test]
+    fn edges_of_titles_and_needles() {
+        assert_eq!(title_edges("Tokyo"), u16::from(b't') | u16::from(b'o') << 8);
+        assert_eq!(title_edges(" Tokyo\t"), 0);
+        assert_eq!(title_edges("Éric"), u16::from(b'e') | u16::from(b'c') << 8);
+        assert_eq!(
+            title_edges("Łódź"),
+            u16::from(FOREIGN) | u16::from(b'z') << 8
+        );
+        assert_eq!(title_edges(""), 0);
+        let prefix = needle_edges(AtomKind::Prefix, b"To");
+        assert!(edges_may(prefix, title_edges("tokyo")));
+        assert!(!edges_may(prefix, title_edges("Kyoto")));
+        assert!(edges_may(prefix, title_edges(" Kyoto")));
+        assert!(!edges_may(
+            needle_edges(AtomKind::Exact, b"ab"),
+            title_edges("abc")
+        ));
+        assert_eq!(needle_edges(AtomKind::Postfix, b"a "), 0);
+        assert_eq!(needle_edges(AtomKind::Fuzzy, b"ab"), 0);
     }
 }

@@ -18,25 +18,25 @@
 //! - [`filter`] is the one-shot form; [`filter_names`] filters a list of names (the actor list);
 //!   [`actor_query`] is the term that keeps one actor's events.
 //!
-//! Speed: each row carries masks of the characters it holds, so a term needing a character a
-//! row lacks costs one AND; rows of ASCII text are then decided by a memchr-driven subsequence
-//! (or substring, prefix, suffix) check that gives nucleo's yes/no without its scoring; rows
-//! holding other characters go to nucleo. Rows are split across cores with rayon.
+//! Speed: actor names and date texts are stored once each and a term is decided once per
+//! distinct name or date, then spread to their rows as a bitset; each row carries masks of the
+//! characters it holds, so a term needing a character a row lacks costs one AND; titles of
+//! ASCII text are decided by a word-at-a-time subsequence (or substring, prefix, suffix) check
+//! that gives nucleo's yes/no without its scoring, other titles by nucleo's rules. While a term
+//! is typed, each row keeps where the term's match ended in its title, so that a character
+//! typed costs a short scan. Rows are split across cores with rayon.
 
 mod haystack;
 mod query;
-
-use std::fmt::Write as _;
-
-use chrono::Datelike;
 
 use nucleo_matcher::Utf32Str;
 use rayon::prelude::*;
 
 use crate::timeline::Timeline;
-use std::sync::atomic::AtomicU32;
 
-use haystack::{bytes_match, chars_match, field_hit, with_matcher, Haystacks, Track};
+use haystack::{
+    bytes_match, chars_match, field_hit, with_matcher, Decided, Haystacks, Pool, Track, UNKNOWN,
+};
 use nucleo_matcher::pattern::AtomKind;
 use query::{group_narrows, parse, Query, Scope, Term};
 
@@ -58,14 +58,30 @@ pub struct Filter {
     matches: Vec<usize>,
     spare: Vec<usize>,
     /// Per-chunk result buffers, kept between keystrokes.
-    chunks: Vec<Vec<usize>>,
+    chunks: Vec<Chunk>,
     /// The matches of every group but the last (when `base_valid`).
     base: Vec<usize>,
     base_valid: bool,
-    /// Per row, where the last term's fuzzy match ends (see [`Track`]).
-    ends: Vec<AtomicU32>,
-    /// The term `ends` are kept for, valid for the rows in `matches`.
+    /// Beside `matches`, where the last term's fuzzy match ends in each one's title (see
+    /// [`Track`]).
+    ends: Vec<u32>,
+    spare_ends: Vec<u32>,
+    /// The term `ends` are kept for.
     ends_for: Option<Term>,
+    /// Row bitsets for deciding terms, kept between keystrokes.
+    pool: Pool,
+    /// Rows known to match the last group, while alternatives are added to it.
+    sure: Option<Sure>,
+}
+
+/// Rows that match the last group of the query whatever else it holds, as long as it holds
+/// `terms` and the other groups do not change: the matches of the group made of `terms`, kept
+/// when alternatives are added to it (`modi | ab`).
+#[derive(Debug)]
+struct Sure {
+    terms: Vec<Term>,
+    /// A bitset over the rows.
+    rows: Vec<u64>,
 }
 
 impl Clone for Filter {
@@ -79,8 +95,11 @@ impl Clone for Filter {
             chunks: Vec::new(),
             base: Vec::new(),
             base_valid: false,
-            ends: (0..self.hay.len()).map(|_| AtomicU32::new(0)).collect(),
+            ends: Vec::new(),
+            spare_ends: Vec::new(),
             ends_for: None,
+            pool: Pool::default(),
+            sure: None,
         }
     }
 }
@@ -99,87 +118,91 @@ impl Rows<'_> {
             Rows::Some(s) => s.len(),
         }
     }
-
-    fn get(self, j: usize) -> usize {
-        match self {
-            Rows::All(_) => j,
-            Rows::Some(s) => s[j],
-        }
-    }
 }
 
 /// Rows a chunk holds: large enough to pay for a task, small enough to balance two cores.
 const CHUNK: usize = 16 * 1024;
 
+/// The terms of `groups` decided on the distinct actors and dates of `hay` (row bitsets from
+/// `pool`).
+fn decide<'q>(hay: &Haystacks, groups: &'q [Vec<Term>], pool: &mut Pool) -> Vec<Vec<Decided<'q>>> {
+    groups
+        .iter()
+        .map(|g| g.iter().map(|t| hay.decide(t, pool)).collect())
+        .collect()
+}
+
 /// The rows that `keep` keeps, in order, into `out`: chunks filtered in parallel into buffers
-/// that are reused between keystrokes, then joined.
+/// that are reused between keystrokes, then joined. With `ends`, each row comes with a kept
+/// match end: `keep` gets the row's previous end (from `ends.0`, beside `rows`; [`UNKNOWN`]
+/// without) and leaves its new end, which goes to `ends.1` beside `out`.
 fn par_filter(
     rows: Rows<'_>,
-    chunks: &mut Vec<Vec<usize>>,
+    chunks: &mut Vec<Chunk>,
     out: &mut Vec<usize>,
-    keep: impl Fn(usize) -> bool + Sync,
+    ends: Option<(Option<&[u32]>, &mut Vec<u32>)>,
+    keep: impl Fn(usize, &mut u32) -> bool + Sync,
 ) {
-    out.clear();
     let len = rows.len();
-    if len <= CHUNK {
-        out.extend((0..len).map(|j| rows.get(j)).filter(|&i| keep(i)));
-        return;
-    }
     let count = len.div_ceil(CHUNK);
     if chunks.len() < count {
-        chunks.resize_with(count, Vec::new);
+        chunks.resize_with(count, Chunk::default);
     }
-    chunks[..count]
-        .par_iter_mut()
-        .enumerate()
-        .for_each(|(c, buf)| {
-            buf.clear();
-            let hi = ((c + 1) * CHUNK).min(len);
-            buf.extend((c * CHUNK..hi).map(|j| rows.get(j)).filter(|&i| keep(i)));
-        });
-    out.reserve(chunks[..count].iter().map(Vec::len).sum());
-    for buf in &chunks[..count] {
-        out.extend_from_slice(buf);
+    let (prev, track) = match &ends {
+        Some((prev, _)) => (*prev, true),
+        None => (None, false),
+    };
+    let search = |c: usize, buf: &mut Chunk| {
+        buf.rows.clear();
+        buf.ends.clear();
+        for j in c * CHUNK..((c + 1) * CHUNK).min(len) {
+            let i = match rows {
+                Rows::All(_) => j,
+                Rows::Some(s) => s[j],
+            };
+            let mut end = prev.map_or(UNKNOWN, |p| p[j]);
+            if keep(i, &mut end) {
+                buf.rows.push(i as u32);
+                if track {
+                    buf.ends.push(end);
+                }
+            }
+        }
+    };
+    if count > 1 {
+        chunks[..count]
+            .par_iter_mut()
+            .enumerate()
+            .for_each(|(c, buf)| search(c, buf));
+    } else if count == 1 {
+        search(0, &mut chunks[0]);
+    }
+    let chunks = &chunks[..count];
+    out.clear();
+    out.reserve(chunks.iter().map(|b| b.rows.len()).sum());
+    for buf in chunks {
+        out.extend(buf.rows.iter().map(|&i| i as usize));
+    }
+    if let Some((_, ends)) = ends {
+        ends.clear();
+        ends.reserve(out.len());
+        for buf in chunks {
+            ends.extend_from_slice(&buf.ends);
+        }
     }
 }
 
-/// The text a term matches an event's date against.
-fn date_text(date: Option<crate::temporal::DateValue>, out: &mut String) {
-    use crate::temporal::DateValue;
-    out.clear();
-    let _ = match date {
-        None => Ok(()),
-        // the same text as `Display`, without its format parser (a million dates at load)
-        Some(DateValue::Day(d)) if (0..=9999).contains(&d.year()) => {
-            write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-        }
-        Some(d) => write!(out, "{d}"),
-    };
+/// The rows one parallel task kept (and their match ends), reused between keystrokes.
+#[derive(Debug, Default)]
+struct Chunk {
+    rows: Vec<u32>,
+    ends: Vec<u32>,
 }
 
 impl Filter {
     /// Prepares the haystacks (once per timeline).
     pub fn new(timeline: &Timeline) -> Filter {
-        // chunks prepared in parallel, then joined in order
-        let parts: Vec<Haystacks> = timeline
-            .events
-            .par_chunks(CHUNK)
-            .map(|events| {
-                let mut hay = Haystacks::with_capacity(events.len());
-                let mut date = String::new();
-                for e in events {
-                    date_text(e.date, &mut date);
-                    hay.push(&e.title, &date, &e.actors);
-                }
-                hay
-            })
-            .collect();
-        let mut hay = Haystacks::with_capacity(timeline.events.len());
-        hay.reserve_for(&parts);
-        for part in parts {
-            hay.append(part);
-        }
-        hay.shrink();
+        let hay = Haystacks::new(&timeline.events);
         let matches = (0..hay.len()).collect();
         Filter {
             query: String::new(),
@@ -189,8 +212,11 @@ impl Filter {
             chunks: Vec::new(),
             base: Vec::new(),
             base_valid: false,
-            ends: (0..hay.len()).map(|_| AtomicU32::new(0)).collect(),
+            ends: Vec::new(),
+            spare_ends: Vec::new(),
             ends_for: None,
+            pool: Pool::default(),
+            sure: None,
             hay,
         }
     }
@@ -221,6 +247,7 @@ impl Filter {
             self.matches.extend(0..n);
             self.base_valid = false;
             self.ends_for = None;
+            self.drop_sure();
             self.parsed = parsed;
             return;
         };
@@ -234,6 +261,7 @@ impl Filter {
             std::mem::swap(&mut self.matches, &mut self.base);
             self.base_valid = false;
             self.ends_for = None;
+            self.drop_sure();
             self.parsed = parsed;
             return;
         }
@@ -269,16 +297,65 @@ impl Filter {
         };
         if from == From::Scratch && !prefix.is_empty() {
             let hay = &self.hay;
-            par_filter(Rows::All(n), &mut self.chunks, &mut self.base, |i| {
-                hay.row_matches(i, prefix, None)
-            });
+            let decided = decide(hay, prefix, &mut self.pool);
+            par_filter(
+                Rows::All(n),
+                &mut self.chunks,
+                &mut self.base,
+                None,
+                |i, end| hay.row_matches(i, &decided, None, end),
+            );
+            self.pool.recycle(decided.into_iter().flatten());
             self.base_valid = true;
         }
+        // Alternatives added to the last group: the rows that matched it before still match
+        // whatever the new alternatives are, and the rows of `base` that did not failed all of
+        // the old alternatives, so only the new ones are tried on them (while they are typed).
+        let keeps_old = from != From::Scratch && same_prefix;
+        let sure = match self.sure.take() {
+            Some(sure)
+                if keeps_old
+                    && sure.terms.len() < last.len()
+                    && sure.terms.iter().all(|t| last.contains(t)) =>
+            {
+                Some(sure)
+            }
+            Some(sure) => {
+                self.pool.give(sure.rows);
+                self.ends_for = None;
+                None
+            }
+            None => {
+                let old_last = old.last().filter(|_| keeps_old && from == From::Base);
+                old_last
+                    .filter(|o| o.len() < last.len() && o.iter().all(|t| last.contains(t)))
+                    .map(|o| {
+                        let mut rows = self.pool.take(n.div_ceil(64));
+                        for &i in &self.matches {
+                            rows[i / 64] |= 1 << (i % 64);
+                        }
+                        Sure {
+                            terms: o.clone(),
+                            rows,
+                        }
+                    })
+            }
+        };
+        let rest: Vec<Term> = match &sure {
+            Some(sure) => last
+                .iter()
+                .filter(|t| !sure.terms.contains(t))
+                .cloned()
+                .collect(),
+            None => last.clone(),
+        };
         // greedy ends of the last term are reused when searching the rows they were kept for
-        let track = match &last[..] {
+        let track = match &rest[..] {
             [t] if !t.negative
                 && t.kind == AtomKind::Fuzzy
-                && t.ascii.as_ref().is_some_and(|a| a.len() >= 2) =>
+                && t.scope == Scope::All
+                && t.ascii.is_some()
+                && !t.by_mask =>
             {
                 let resume = match (&self.ends_for, &t.ascii) {
                     (Some(old), Some(new))
@@ -298,24 +375,43 @@ impl Filter {
             _ => None,
         };
         let hay = &self.hay;
-        let groups = std::slice::from_ref(last);
+        let groups = decide(hay, std::slice::from_ref(&rest), &mut self.pool);
         let tr = track.as_ref().map(|(_, resume)| Track {
             group: 0,
-            ends: &self.ends,
             resume: *resume,
         });
         let tr = tr.as_ref();
-        self.spare.clear();
-        let keep = |i: usize| hay.row_matches(i, groups, tr);
+        let sure_rows = sure.as_ref().map(|s| &s.rows[..]);
+        let keep = |i: usize, end: &mut u32| {
+            if sure_rows.is_some_and(|rows| rows[i / 64] & (1 << (i % 64)) != 0) {
+                *end = UNKNOWN;
+                return true;
+            }
+            hay.row_matches(i, &groups, tr, end)
+        };
         let rows = match from {
             From::Matches => Rows::Some(&self.matches),
             From::Base | From::Scratch if !prefix.is_empty() => Rows::Some(&self.base),
             _ => Rows::All(n),
         };
-        par_filter(rows, &mut self.chunks, &mut self.spare, keep);
+        let ends = tr.map(|tr| {
+            let prev = (tr.resume > 0).then_some(&self.ends[..]);
+            (prev, &mut self.spare_ends)
+        });
+        par_filter(rows, &mut self.chunks, &mut self.spare, ends, keep);
+        self.pool.recycle(groups.into_iter().flatten());
         std::mem::swap(&mut self.matches, &mut self.spare);
+        std::mem::swap(&mut self.ends, &mut self.spare_ends);
         self.ends_for = track.map(|(t, _)| t);
+        self.sure = sure;
         self.parsed = parsed;
+    }
+
+    /// Forgets the rows known to match the last group (see [`Sure`]).
+    fn drop_sure(&mut self) {
+        if let Some(sure) = self.sure.take() {
+            self.pool.give(sure.rows);
+        }
     }
 
     /// The current query.
@@ -343,7 +439,9 @@ impl Filter {
         self.hay.heap_bytes()
             + (self.matches.capacity() + self.spare.capacity()) * 8
             + self.base.capacity() * 8
-            + self.ends.capacity() * 4
+            + (self.ends.capacity() + self.spare_ends.capacity()) * 4
+            + self.pool.heap_bytes()
+            + self.sure.as_ref().map_or(0, |s| s.rows.capacity() * 8)
     }
 
     /// Char positions of `text` (an event's title, or its actors joined by `, `) that the

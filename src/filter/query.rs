@@ -37,8 +37,8 @@ pub(crate) struct Term {
     pub normalize: bool,
     /// Letters, digits and other ASCII characters the needle needs (see [`bit`]).
     pub mask: u64,
-    /// For an anchored term, the field edges it needs (see `haystack::needle_edges`).
-    pub edges: u64,
+    /// For an anchored term, the title edges it needs (see `haystack::needle_edges`).
+    pub edges: u16,
     /// One letter or digit, case-insensitive, fuzzy or substring: on an ASCII row the mask
     /// alone decides it.
     pub by_mask: bool,
