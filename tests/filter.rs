@@ -774,3 +774,26 @@ fn more_distinct_names_than_a_task_decides_alone() {
         assert_eq!(filter(&tl, query), want, "{query}");
     }
 }
+
+#[test]
+fn one_letter_on_titles_of_odd_characters() {
+    // a lone letter is decided by a title's mask when the title's characters fold plainly;
+    // the Kelvin sign, the dotted capital I, the long s and friends go to the title's check
+    let titles = [
+        "\u{212A}elvin scale",
+        "\u{130}stanbul talks",
+        "Ha\u{17F}e",
+        "Érik ß ğ",
+        "\u{FB01}nance",
+        "ǅemal",
+        "plain",
+    ];
+    let events: Vec<Event> = titles.iter().map(|t| event(None, t, &[])).collect();
+    let tl = Timeline::new(Vec::new(), events, HashMap::new());
+    for letter in ["k", "K", "i", "I", "s", "S", "e", "f", "d", "z", "j", "l"] {
+        for query in [letter.to_string(), format!("'{letter}")] {
+            let groups = vec![vec![(false, query.clone())]];
+            assert_eq!(filter(&tl, &query), reference(&tl, &groups), "{query}");
+        }
+    }
+}

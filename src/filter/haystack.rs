@@ -52,7 +52,10 @@ pub(crate) fn with_matcher<R>(f: impl FnOnce(&mut Matcher) -> R) -> R {
 }
 
 /// The mask bits a haystack character can stand for under nucleo's case folding and
-/// normalisation.
+/// normalisation. For letters and digits they are exact: a case-insensitive needle letter
+/// meets the character if and only if the character's bits hold the letter's (nucleo's tables
+/// have no character whose lower case alone is another ASCII letter; a test checks them all),
+/// so a one-letter term is decided by a mask on any text.
 fn char_bits(c: char) -> u64 {
     if c.is_ascii() {
         return bit(c as u8);
@@ -177,7 +180,10 @@ impl Values {
             let mut bits = 0u64;
             let from = ids.start + w * 64;
             for id in from..(from + 64).min(ids.end) {
-                if t.mask & !self.masks[id] == 0 && field_hit(t, self.get(id), &mut buf) {
+                // one letter or digit: the mask tells (see `char_bits`)
+                if t.mask & !self.masks[id] == 0
+                    && (t.by_mask || field_hit(t, self.get(id), &mut buf))
+                {
                     bits |= 1 << (id - from);
                 }
             }
@@ -603,7 +609,8 @@ impl Haystacks {
         if t.mask & !r.all != 0 {
             return false;
         }
-        if t.by_mask && t.scope == Scope::All && r.title & UNICODE == 0 && t.mask & !r.title == 0 {
+        if t.by_mask && t.scope == Scope::All && t.mask & !r.title == 0 {
+            // one letter or digit: the title's mask tells, whatever its characters
             return true;
         }
         if d.rows.as_ref().is_some_and(|bits| has(bits, i)) {
@@ -1013,6 +1020,21 @@ mod tests {
             matches!(hay.title(2, &r), Title::Unicode { lower: b"c", norm: b"c", text } if text == "ç".as_bytes())
         );
         assert!(matches!(hay.title(0, &hay.rows[0]), Title::Ascii(b"a")));
+    }
+
+    #[test]
+    fn char_bits_are_exact_for_letters_and_digits() {
+        // what a one-letter term decided by a mask relies on
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let folded = nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c));
+            let exact = if folded.is_ascii() {
+                bit(folded as u8)
+            } else {
+                0
+            };
+            let alnum = (b'a'..=b'z').chain(b'0'..=b'9').fold(0, |m, b| m | bit(b));
+            assert_eq!(char_bits(c) & alnum, exact & alnum, "{c:?}");
+        }
     }
 
     #[test]
