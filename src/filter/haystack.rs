@@ -4,12 +4,13 @@
 //! events), so each distinct one is stored once ([`Values`]), with the rows it appears in. A
 //! query's term is decided once per distinct value, and the rows of the values it matches are
 //! marked in a bitset over the rows ([`Decided`]). A row (an event) keeps its title and a
-//! 24-byte [`Row`]: the characters of all its fields and of its title as 64-bit masks, and its
-//! title's first and last characters. A term then drops most rows it cannot match after one
-//! AND, keeps those whose date or an actor it matches after one bit test, and looks at the title
-//! of the others only. ASCII titles are decided here exactly (the same answers as nucleo's
-//! matcher, without computing a score); titles holding other characters keep two folded ASCII
-//! copies for ASCII needles and are otherwise decided by nucleo's rules on their chars.
+//! 16-byte [`Row`]: the characters of its title as a 64-bit mask, and its first and last
+//! characters. A term then keeps the rows whose date or an actor it matches after one bit test,
+//! drops most others after one AND, and looks at the title of the rest only. ASCII titles are
+//! decided here exactly (the same answers as nucleo's matcher, without computing a score);
+//! titles holding other characters keep folded ASCII copies for ASCII needles and are otherwise
+//! decided by nucleo's rules on their chars. Searches stream through the rows and the titles,
+//! so both are kept small: 16 bytes a row, one byte a title char.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -244,12 +245,10 @@ fn has(bits: &[u64], i: usize) -> bool {
     bits[i / 64] & (1 << (i % 64)) != 0
 }
 
-/// One event's fixed-size part, what most rows are decided on: 24 bytes, so that a row the
-/// masks let through costs one cache line besides its title.
+/// One event's fixed-size part, what most rows are decided on: 16 bytes, as a search streams
+/// through them (its actors and date are decided by the bitsets).
 #[derive(Debug, Clone, Copy, Default)]
 struct Row {
-    /// Characters of all fields (plus [`UNICODE`] when the title holds others than ASCII).
-    all: u64,
     /// Characters of the title (plus [`UNICODE`]).
     title: u64,
     /// Where its title starts in `titles` (it ends where the next row's starts).
@@ -344,7 +343,6 @@ impl<'e> Part<'e> {
             }
             part.row_ends.push(part.row_values.len() as u32);
             part.rows.push(Row {
-                all: 0,
                 title,
                 start,
                 edges,
@@ -469,20 +467,12 @@ impl Haystacks {
             values,
             actors: n_actors,
         };
-        for (part, map) in parts.iter().zip(&maps) {
+        for part in &parts {
             let at = hay.titles.len() as u32;
             let rest_at = hay.rest.len() as u32;
             hay.titles.extend_from_slice(&part.titles);
             hay.rest.extend_from_slice(&part.rest);
-            let mut from = 0;
-            for (r, &end) in part.rows.iter().zip(&part.row_ends) {
-                // the title's UNICODE bit only: non-ASCII actors and dates are decided apart
-                let all = part.row_values[from..end as usize]
-                    .iter()
-                    .fold(r.title, |m, &v| {
-                        m | hay.values.masks[global(map, v) as usize] & !UNICODE
-                    });
-                from = end as usize;
+            for r in &part.rows {
                 let start = r.start + at;
                 if r.title & UNICODE != 0 {
                     // where the rest lies, over all the chunks' rests
@@ -490,7 +480,7 @@ impl Haystacks {
                     let rest = u32::from_le_bytes([place[0], place[1], place[2], place[3]]);
                     place.copy_from_slice(&(rest + rest_at).to_le_bytes());
                 }
-                hay.rows.push(Row { all, start, ..*r });
+                hay.rows.push(Row { start, ..*r });
             }
         }
         hay
@@ -628,9 +618,6 @@ impl Haystacks {
     #[inline(always)]
     fn term_hit(&self, i: usize, r: &Row, d: &Decided<'_>) -> bool {
         let t = d.term;
-        if t.mask & !r.all != 0 {
-            return false;
-        }
         if t.by_mask && t.scope == Scope::All && t.mask & !r.title == 0 {
             // one letter or digit: the title's mask tells, whatever its characters
             return true;
@@ -692,9 +679,6 @@ impl Haystacks {
     #[inline(always)]
     fn tracked_hit(&self, i: usize, r: &Row, d: &Decided<'_>, tr: &Track, end: &mut u32) -> bool {
         let t = d.term;
-        if t.mask & !r.all != 0 {
-            return false;
-        }
         if d.rows.as_ref().is_some_and(|bits| has(bits, i)) {
             *end = UNKNOWN;
             return true;
