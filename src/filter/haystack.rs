@@ -4,12 +4,13 @@
 //! events), so each distinct one is stored once ([`Values`]), with the rows it appears in. A
 //! query's term is decided once per distinct value, and the rows of the values it matches are
 //! marked in a bitset over the rows ([`Decided`]). A row (an event) keeps its title and a
-//! 24-byte [`Row`]: the characters of all its fields and of its title as 64-bit masks, and its
-//! title's first and last characters. A term then drops most rows it cannot match after one
-//! AND, keeps those whose date or an actor it matches after one bit test, and looks at the title
-//! of the others only. ASCII titles are decided here exactly (the same answers as nucleo's
-//! matcher, without computing a score); titles holding other characters keep two folded ASCII
-//! copies for ASCII needles and are otherwise decided by nucleo's rules on their chars.
+//! 16-byte [`Row`]: the characters of its title as a 64-bit mask, and its first and last
+//! characters. A term then keeps the rows whose date or an actor it matches after one bit test,
+//! drops most others after one AND, and looks at the title of the rest only. ASCII titles are
+//! decided here exactly (the same answers as nucleo's matcher, without computing a score);
+//! titles holding other characters keep folded ASCII copies for ASCII needles and are otherwise
+//! decided by nucleo's rules on their chars. Searches stream through the rows and the titles,
+//! so both are kept small: 16 bytes a row, one byte a title char.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -244,12 +245,10 @@ fn has(bits: &[u64], i: usize) -> bool {
     bits[i / 64] & (1 << (i % 64)) != 0
 }
 
-/// One event's fixed-size part, what most rows are decided on: 24 bytes, so that a row the
-/// masks let through costs one cache line besides its title.
+/// One event's fixed-size part, what most rows are decided on: 16 bytes, as a search streams
+/// through them (its actors and date are decided by the bitsets).
 #[derive(Debug, Clone, Copy, Default)]
 struct Row {
-    /// Characters of all fields (plus [`UNICODE`] when the title holds others than ASCII).
-    all: u64,
     /// Characters of the title (plus [`UNICODE`]).
     title: u64,
     /// Where its title starts in `titles` (it ends where the next row's starts).
@@ -258,36 +257,40 @@ struct Row {
     edges: u16,
 }
 
-/// A title as stored: ASCII as it is; otherwise its char count (4 bytes, little-endian), its
-/// chars normalised and lower-cased then only normalised (`É` → `e`, `E`; [`FOREIGN`] for
-/// what stays non-ASCII; one byte per char), then its UTF-8.
+/// A title as stored: ASCII as it is; otherwise where the rest of it lies in the second arena
+/// (4 bytes, little-endian) then its chars normalised and lower-cased (`É` → `e`; [`FOREIGN`]
+/// for what stays non-ASCII; one byte per char), what a case-insensitive ASCII needle is
+/// matched against. The second arena holds the length of its UTF-8 (4 bytes), its chars only
+/// normalised (`É` → `E`), then its UTF-8: the first arena, which searches stream through,
+/// holds one byte per char.
 enum Title<'a> {
     Ascii(&'a [u8]),
     Unicode {
         lower: &'a [u8],
-        norm: &'a [u8],
-        text: &'a [u8],
+        /// Where the rest lies in the second arena.
+        rest: usize,
     },
 }
 
-/// Appends `title` to `titles` as [`Title`] describes; gives its mask and its edges.
-fn push_title(titles: &mut Vec<u8>, title: &str) -> (u64, u16) {
+/// Appends `title` to `titles` and `rest` as [`Title`] describes; gives its mask and its
+/// edges.
+fn push_title(titles: &mut Vec<u8>, rest: &mut Vec<u8>, title: &str) -> (u64, u16) {
     let edges = title_edges(title);
     if title.is_ascii() {
         titles.extend_from_slice(title.as_bytes());
         return (text_mask(title), edges);
     }
-    let n = title.chars().count() as u32;
-    titles.extend_from_slice(&n.to_le_bytes());
     let byte = |c: char| if c.is_ascii() { c as u8 } else { FOREIGN };
     let norm = |c: char| nucleo_matcher::chars::normalize(c);
+    titles.extend_from_slice(&(rest.len() as u32).to_le_bytes());
     titles.extend(
         title
             .chars()
             .map(|c| byte(nucleo_matcher::chars::to_lower_case(norm(c)))),
     );
-    titles.extend(title.chars().map(|c| byte(norm(c))));
-    titles.extend_from_slice(title.as_bytes());
+    rest.extend_from_slice(&(title.len() as u32).to_le_bytes());
+    rest.extend(title.chars().map(|c| byte(norm(c))));
+    rest.extend_from_slice(title.as_bytes());
     (text_mask(title), edges)
 }
 
@@ -295,6 +298,8 @@ fn push_title(titles: &mut Vec<u8>, title: &str) -> (u64, u16) {
 /// chunk's own until [`Haystacks::new`] joins the chunks.
 struct Part<'e> {
     titles: Vec<u8>,
+    /// The rest of the titles holding other characters than ASCII (see [`Title`]).
+    rest: Vec<u8>,
     rows: Vec<Row>,
     /// Per row, its date's id then its actors' ids, in `values`.
     row_values: Vec<u32>,
@@ -310,6 +315,7 @@ impl<'e> Part<'e> {
     fn new(events: &'e [Event]) -> Part<'e> {
         let mut part = Part {
             titles: Vec::new(),
+            rest: Vec::new(),
             rows: Vec::with_capacity(events.len()),
             row_values: Vec::new(),
             row_ends: Vec::with_capacity(events.len()),
@@ -320,7 +326,7 @@ impl<'e> Part<'e> {
         let mut date_ids: FastMap<Option<DateValue>, u32> = FastMap::default();
         for e in events {
             let start = part.titles.len() as u32;
-            let (title, edges) = push_title(&mut part.titles, &e.title);
+            let (title, edges) = push_title(&mut part.titles, &mut part.rest, &e.title);
             let date = *date_ids.entry(e.date).or_insert_with(|| {
                 part.dates.push(e.date);
                 part.dates.len() as u32 - 1
@@ -337,7 +343,6 @@ impl<'e> Part<'e> {
             }
             part.row_ends.push(part.row_values.len() as u32);
             part.rows.push(Row {
-                all: 0,
                 title,
                 start,
                 edges,
@@ -355,6 +360,8 @@ const DATE: u32 = 1 << 31;
 pub(crate) struct Haystacks {
     /// The titles, one after another (see [`Title`]).
     titles: Vec<u8>,
+    /// The rest of the titles holding other characters than ASCII.
+    rest: Vec<u8>,
     rows: Vec<Row>,
     /// The distinct actor names, then the distinct date texts.
     values: Values,
@@ -455,28 +462,26 @@ impl Haystacks {
         }
         let mut hay = Haystacks {
             titles: Vec::with_capacity(parts.iter().map(|p| p.titles.len()).sum()),
+            rest: Vec::with_capacity(parts.iter().map(|p| p.rest.len()).sum()),
             rows: Vec::with_capacity(events.len()),
             values,
             actors: n_actors,
         };
-        for (part, map) in parts.iter().zip(&maps) {
+        for part in &parts {
             let at = hay.titles.len() as u32;
-            let mut from = 0;
-            for (r, &end) in part.rows.iter().zip(&part.row_ends) {
-                // the title's UNICODE bit only: non-ASCII actors and dates are decided apart
-                let all = part.row_values[from..end as usize]
-                    .iter()
-                    .fold(r.title, |m, &v| {
-                        m | hay.values.masks[global(map, v) as usize] & !UNICODE
-                    });
-                from = end as usize;
-                hay.rows.push(Row {
-                    all,
-                    start: r.start + at,
-                    ..*r
-                });
-            }
+            let rest_at = hay.rest.len() as u32;
             hay.titles.extend_from_slice(&part.titles);
+            hay.rest.extend_from_slice(&part.rest);
+            for r in &part.rows {
+                let start = r.start + at;
+                if r.title & UNICODE != 0 {
+                    // where the rest lies, over all the chunks' rests
+                    let place = &mut hay.titles[start as usize..start as usize + 4];
+                    let rest = u32::from_le_bytes([place[0], place[1], place[2], place[3]]);
+                    place.copy_from_slice(&(rest + rest_at).to_le_bytes());
+                }
+                hay.rows.push(Row { start, ..*r });
+            }
         }
         hay
     }
@@ -489,6 +494,7 @@ impl Haystacks {
     /// Heap bytes held.
     pub(crate) fn heap_bytes(&self) -> usize {
         self.titles.capacity()
+            + self.rest.capacity()
             + self.rows.capacity() * std::mem::size_of::<Row>()
             + self.values.heap_bytes()
     }
@@ -566,12 +572,18 @@ impl Haystacks {
         if r.title & UNICODE == 0 {
             return Title::Ascii(t);
         }
-        let n = u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as usize;
         Title::Unicode {
-            lower: &t[4..4 + n],
-            norm: &t[4 + n..4 + 2 * n],
-            text: &t[4 + 2 * n..],
+            lower: &t[4..],
+            rest: u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as usize,
         }
+    }
+
+    /// The chars only normalised, and the UTF-8, of a title holding other characters than
+    /// ASCII, of `n` chars, whose rest lies at `rest` (see [`Title`]).
+    fn title_rest(&self, rest: usize, n: usize) -> (&[u8], &[u8]) {
+        let r = &self.rest[rest..];
+        let len = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as usize;
+        (&r[4..4 + n], &r[4 + n..4 + n + len])
     }
 
     /// Whether row `i` matches every group of `groups`; with `track`, `end` is the row's kept
@@ -606,9 +618,6 @@ impl Haystacks {
     #[inline(always)]
     fn term_hit(&self, i: usize, r: &Row, d: &Decided<'_>) -> bool {
         let t = d.term;
-        if t.mask & !r.all != 0 {
-            return false;
-        }
         if t.by_mask && t.scope == Scope::All && t.mask & !r.title == 0 {
             // one letter or digit: the title's mask tells, whatever its characters
             return true;
@@ -639,17 +648,22 @@ impl Haystacks {
                 _ => bytes_match(t, hay).is_some(),
             },
             // an ASCII needle only meets the folded characters: compare bytes
-            (Title::Unicode { lower, norm, .. }, Some(needle))
+            (Title::Unicode { lower, rest }, Some(needle))
                 if matches!(t.kind, AtomKind::Fuzzy | AtomKind::Substring) =>
             {
-                let folded = if t.ignore_case { lower } else { norm };
+                let folded = if t.ignore_case {
+                    lower
+                } else {
+                    self.title_rest(rest, lower.len()).0
+                };
                 if t.kind == AtomKind::Fuzzy {
                     subsequence_end(folded, needle, false, 0, 0).is_some()
                 } else {
                     find_substring(folded, needle, false)
                 }
             }
-            (Title::Unicode { text, .. }, _) => CHARS.with(|chars| {
+            (Title::Unicode { lower, rest }, _) => CHARS.with(|chars| {
+                let text = self.title_rest(rest, lower.len()).1;
                 let mut chars = chars.borrow_mut();
                 chars.clear();
                 chars.extend(String::from_utf8_lossy(text).chars());
@@ -665,9 +679,6 @@ impl Haystacks {
     #[inline(always)]
     fn tracked_hit(&self, i: usize, r: &Row, d: &Decided<'_>, tr: &Track, end: &mut u32) -> bool {
         let t = d.term;
-        if t.mask & !r.all != 0 {
-            return false;
-        }
         if d.rows.as_ref().is_some_and(|bits| has(bits, i)) {
             *end = UNKNOWN;
             return true;
@@ -679,7 +690,7 @@ impl Haystacks {
             let (hay, ignore_case) = match self.title(i, r) {
                 Title::Ascii(hay) => (hay, t.ignore_case),
                 Title::Unicode { lower, .. } if t.ignore_case => (lower, false),
-                Title::Unicode { norm, .. } => (norm, false),
+                Title::Unicode { lower, rest } => (self.title_rest(rest, lower.len()).0, false),
             };
             match if tr.resume > 0 { *end } else { UNKNOWN } {
                 NONE => None,
@@ -1016,9 +1027,11 @@ mod tests {
         assert_eq!(rows(5), want(&|i| i % 3 == 2));
         // titles: ASCII as they are, others with their folded copies
         let r = hay.rows[2];
-        assert!(
-            matches!(hay.title(2, &r), Title::Unicode { lower: b"c", norm: b"c", text } if text == "ç".as_bytes())
-        );
+        let Title::Unicode { lower, rest } = hay.title(2, &r) else {
+            panic!("ç is not ASCII");
+        };
+        assert_eq!(lower, b"c");
+        assert_eq!(hay.title_rest(rest, 1), (&b"c"[..], "ç".as_bytes()));
         assert!(matches!(hay.title(0, &hay.rows[0]), Title::Ascii(b"a")));
     }
 
