@@ -19,12 +19,14 @@
 //!   [`actor_query`] is the term that keeps one actor's events.
 //!
 //! Speed: actor names and date texts are stored once each and a term is decided once per
-//! distinct name or date, then spread to their rows as a bitset; each row carries masks of the
-//! characters it holds, so a term needing a character a row lacks costs one AND; titles of
-//! ASCII text are decided by a word-at-a-time subsequence (or substring, prefix, suffix) check
-//! that gives nucleo's yes/no without its scoring, other titles by nucleo's rules. While a term
-//! is typed, each row keeps where the term's match ended in its title, so that a character
-//! typed costs a short scan. Rows are split across cores with rayon.
+//! distinct name or date, then spread to their rows as a bitset; each row carries a mask of its
+//! title's characters, so a term needing a character a title lacks costs one AND (and a lone
+//! letter is decided by the mask); titles of ASCII text are decided by a word-at-a-time
+//! subsequence (or substring, prefix, suffix) check that gives nucleo's yes/no without its
+//! scoring, other titles by nucleo's rules. While a term is typed, each row keeps where the
+//! term's match ended in its title, so that a character typed costs a short scan; an
+//! alternative added to a term (`modi | ab`) is tried only on the rows the term did not match.
+//! Rows are split across cores with rayon.
 
 mod haystack;
 mod query;
