@@ -310,18 +310,26 @@ impl State {
 
     /// The articles telling an event: its first mention in each article.
     pub fn sources(&self, event: usize) -> Vec<Mention> {
+        let Some(e) = self.timeline.events.get(event) else {
+            return Vec::new();
+        };
+        // a loaded timeline's mentions are sorted by article: one pass, no set (this runs at
+        // every frame, and an event may be told thousands of times)
+        if e.mentions.is_sorted_by_key(|m| m.article) {
+            let mut out: Vec<Mention> = Vec::new();
+            for m in &e.mentions {
+                if out.last().is_none_or(|l| l.article != m.article) {
+                    out.push(*m);
+                }
+            }
+            return out;
+        }
         let mut seen = std::collections::HashSet::new();
-        self.timeline
-            .events
-            .get(event)
-            .map(|e| {
-                e.mentions
-                    .iter()
-                    .filter(|m| seen.insert(m.article))
-                    .copied()
-                    .collect()
-            })
-            .unwrap_or_default()
+        e.mentions
+            .iter()
+            .filter(|m| seen.insert(m.article))
+            .copied()
+            .collect()
     }
 
     /// The mention shown for the selected event.

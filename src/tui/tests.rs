@@ -719,3 +719,23 @@ fn warnings_met_while_reading_stay_visible_on_the_status_line() {
     assert!(text(&render(&s)).contains("1 warnings (on exit)"));
     assert_eq!(s.warnings, ["x.txt: not UTF-8"]);
 }
+
+#[test]
+fn sources_are_the_first_mention_in_each_article_sorted_or_not() {
+    use newsline::events::Mention;
+    let mut s = state((100, 30));
+    let m = |article: u32, start: usize| Mention {
+        article,
+        start,
+        end: start + 5,
+        line: 1,
+    };
+    let ev = s.shown[0];
+    let firsts = |s: &State| -> Vec<(u32, usize)> {
+        s.sources(ev).iter().map(|m| (m.article, m.start)).collect()
+    };
+    s.timeline.events[ev].mentions = vec![m(0, 10), m(0, 40), m(1, 5), m(2, 7), m(2, 9)];
+    assert_eq!(firsts(&s), [(0, 10), (1, 5), (2, 7)]);
+    s.timeline.events[ev].mentions = vec![m(2, 7), m(0, 40), m(2, 9), m(0, 10), m(1, 5)];
+    assert_eq!(firsts(&s), [(2, 7), (0, 40), (1, 5)]);
+}
