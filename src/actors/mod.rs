@@ -52,16 +52,6 @@ impl Names {
         self.set.insert(name.clone());
         name.clone()
     }
-
-    /// Number of distinct names.
-    pub fn len(&self) -> usize {
-        self.set.len()
-    }
-
-    /// Whether no name was handed out.
-    pub fn is_empty(&self) -> bool {
-        self.set.is_empty()
-    }
 }
 
 /// What an actor is.
