@@ -87,21 +87,12 @@ struct Sure {
 }
 
 impl Clone for Filter {
+    /// The haystacks, the query and its matches; the scratch state starts afresh.
     fn clone(&self) -> Filter {
         Filter {
-            hay: self.hay.clone(),
             query: self.query.clone(),
             parsed: self.parsed.clone(),
-            matches: self.matches.clone(),
-            spare: Vec::new(),
-            chunks: Vec::new(),
-            base: Vec::new(),
-            base_valid: false,
-            ends: Vec::new(),
-            spare_ends: Vec::new(),
-            ends_for: None,
-            pool: Pool::default(),
-            sure: None,
+            ..Filter::fresh(self.hay.clone(), self.matches.clone())
         }
     }
 }
@@ -205,7 +196,12 @@ impl Filter {
     /// Prepares the haystacks (once per timeline).
     pub fn new(timeline: &Timeline) -> Filter {
         let hay = Haystacks::new(&timeline.events);
-        let matches = (0..hay.len()).collect();
+        let every = (0..hay.len()).collect();
+        Filter::fresh(hay, every)
+    }
+
+    /// A filter over `hay` with the empty query, the given matches and no scratch state.
+    fn fresh(hay: Haystacks, matches: Vec<usize>) -> Filter {
         Filter {
             query: String::new(),
             parsed: Query::default(),
