@@ -37,6 +37,32 @@ const PAR_POSTINGS: usize = 64 * 1024;
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
+/// Distinct values numbered in the order they are first met.
+struct Ids<T> {
+    of: FastMap<T, u32>,
+    values: Vec<T>,
+}
+
+impl<T> Default for Ids<T> {
+    fn default() -> Self {
+        Ids {
+            of: FastMap::default(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<T: std::hash::Hash + Eq + Copy> Ids<T> {
+    /// The number of `v`, given it the first time.
+    fn id(&mut self, v: T) -> u32 {
+        let values = &mut self.values;
+        *self.of.entry(v).or_insert_with(|| {
+            values.push(v);
+            values.len() as u32 - 1
+        })
+    }
+}
+
 thread_local! {
     static MATCHER: RefCell<Option<Matcher>> = const { RefCell::new(None) };
     /// A title's chars, decoded for the terms its folded copies cannot decide.
@@ -322,24 +348,15 @@ impl<'e> Part<'e> {
             actors: Vec::new(),
             dates: Vec::new(),
         };
-        let mut actor_ids: FastMap<&str, u32> = FastMap::default();
-        let mut date_ids: FastMap<Option<DateValue>, u32> = FastMap::default();
+        let mut actors: Ids<&str> = Ids::default();
+        let mut dates: Ids<Option<DateValue>> = Ids::default();
         for e in events {
             let start = part.titles.len() as u32;
             let (title, edges) = push_title(&mut part.titles, &mut part.rest, &e.title);
-            let date = *date_ids.entry(e.date).or_insert_with(|| {
-                part.dates.push(e.date);
-                part.dates.len() as u32 - 1
-            });
             // dates are numbered after the actors once the chunk is done
-            part.row_values.push(date | DATE);
+            part.row_values.push(dates.id(e.date) | DATE);
             for a in &e.actors {
-                let a: &str = a.as_ref();
-                let id = *actor_ids.entry(a).or_insert_with(|| {
-                    part.actors.push(a);
-                    part.actors.len() as u32 - 1
-                });
-                part.row_values.push(id);
+                part.row_values.push(actors.id(a.as_ref()));
             }
             part.row_ends.push(part.row_values.len() as u32);
             part.rows.push(Row {
@@ -348,6 +365,8 @@ impl<'e> Part<'e> {
                 edges,
             });
         }
+        part.actors = actors.values;
+        part.dates = dates.values;
         part
     }
 }
@@ -374,34 +393,17 @@ impl Haystacks {
     pub(crate) fn new(events: &[Event]) -> Haystacks {
         let parts: Vec<Part<'_>> = events.par_chunks(PREPARE_CHUNK).map(Part::new).collect();
         // the chunks' ids become ids over all rows, actors in order of first appearance
-        let mut actor_ids: FastMap<&str, u32> = FastMap::default();
-        let mut actors: Vec<&str> = Vec::new();
-        let mut date_ids: FastMap<Option<DateValue>, u32> = FastMap::default();
-        let mut dates: Vec<Option<DateValue>> = Vec::new();
-        let mut maps: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(parts.len());
-        for part in &parts {
-            let actor_of = part
-                .actors
-                .iter()
-                .map(|&a| {
-                    *actor_ids.entry(a).or_insert_with(|| {
-                        actors.push(a);
-                        actors.len() as u32 - 1
-                    })
-                })
-                .collect();
-            let date_of = part
-                .dates
-                .iter()
-                .map(|&d| {
-                    *date_ids.entry(d).or_insert_with(|| {
-                        dates.push(d);
-                        dates.len() as u32 - 1
-                    })
-                })
-                .collect();
-            maps.push((actor_of, date_of));
-        }
+        let mut actor_ids: Ids<&str> = Ids::default();
+        let mut date_ids: Ids<Option<DateValue>> = Ids::default();
+        let maps: Vec<(Vec<u32>, Vec<u32>)> = parts
+            .iter()
+            .map(|part| {
+                let actor_of = part.actors.iter().map(|&a| actor_ids.id(a)).collect();
+                let date_of = part.dates.iter().map(|&d| date_ids.id(d)).collect();
+                (actor_of, date_of)
+            })
+            .collect();
+        let (actors, dates) = (actor_ids.values, date_ids.values);
         let n_actors = actors.len();
         let date_texts: Vec<String> = dates
             .iter()
