@@ -1,9 +1,6 @@
-//! Gazetteer matches: every known country, place and organisation name in the sentences, found
-//! with one automaton, on whole words, longest match first (`South China Sea` over `China`,
+//! Gazetteer matches: every known country, place and organisation name in the sentences, looked
+//! up by the word it opens with, on whole words, longest match first (`South China Sea` over `China`,
 //! `Times of India` over `India`), with the cautions of ambiguous names applied.
-
-use aho_corasick::automaton::OverlappingState;
-use aho_corasick::Input;
 
 use super::lexicon::{Caution, Lexicon};
 use super::tokens::Token;
@@ -30,6 +27,90 @@ fn boundary_after(text: &str, at: usize) -> bool {
     !text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// The character at byte `at` (which is a character boundary) and its length.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    text[at..]
+        .chars()
+        .next()
+        .map_or(('\0', 1), |c| (c, c.len_utf8()))
+}
+
+/// True when the byte at `at` begins a letter or digit; the second value is the length of the
+/// character there.
+fn word_char_at(text: &str, at: usize) -> (bool, usize) {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        let (c, n) = char_at(text, at);
+        (c.is_alphanumeric(), n)
+    }
+}
+
+/// Every gazetteer name on word boundaries within `text[start..end]`, overlapping ones
+/// included: each word (a run of letters and digits) is looked up among the first words of
+/// the names, and the names it opens are compared with the text there.
+fn names_in(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<GazMatch>) {
+    let b = text.as_bytes();
+    let mut k = start;
+    while k < end {
+        let c = b[k];
+        let opens = if c.is_ascii() {
+            if !c.is_ascii_alphanumeric() {
+                k += 1;
+                continue;
+            }
+            lex.first_bytes[c as usize]
+        } else {
+            let (word, n) = word_char_at(text, k);
+            if !word {
+                k += n;
+                continue;
+            }
+            lex.first_non_ascii
+        };
+        let e = run_end(text, k, end);
+        // a run after the first of the segment follows a character that is not a word's
+        if opens && (k > start || boundary_before(text, k)) {
+            if let Some(ids) = lex.by_first_word.get(&text[k..e]) {
+                for &id in ids {
+                    let name = lex.names[id as usize].as_bytes();
+                    let stop = k + name.len();
+                    if stop <= end && &b[k..stop] == name && boundary_after(text, stop) {
+                        out.push(GazMatch {
+                            start: k,
+                            end: stop,
+                            entry: id as usize,
+                        });
+                    }
+                }
+            }
+        }
+        k = e;
+    }
+}
+
+/// One past the run of letters and digits that starts at `k` (before `end`).
+fn run_end(text: &str, k: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let mut e = k;
+    while e < end {
+        let c = b[e];
+        if c.is_ascii_alphanumeric() {
+            e += 1;
+        } else if c.is_ascii() {
+            break;
+        } else {
+            let (word, n) = word_char_at(text, e);
+            if !word {
+                break;
+            }
+            e += n;
+        }
+    }
+    e
+}
+
 /// Finds gazetteer names inside the tokens' segments.
 pub fn find(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<GazMatch> {
     let mut cands: Vec<GazMatch> = Vec::new();
@@ -42,23 +123,7 @@ pub fn find(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<GazMatch> {
             j += 1;
         }
         let end = tokens[j].full_end(text);
-        // every name on word boundaries: one pass of the automaton over the segment
-        let seg = &text[start..end];
-        let mut state = OverlappingState::start();
-        loop {
-            lex.automaton.find_overlapping(Input::new(seg), &mut state);
-            let Some(m) = state.get_match() else {
-                break;
-            };
-            let (s, e) = (start + m.start(), start + m.end());
-            if boundary_before(text, s) && boundary_after(text, e) {
-                cands.push(GazMatch {
-                    start: s,
-                    end: e,
-                    entry: m.pattern().as_usize(),
-                });
-            }
-        }
+        names_in(text, start, end, lex, &mut cands);
         i = j + 1;
     }
     // longest first at each start; one name listed for two entries keeps the list's order
@@ -136,6 +201,40 @@ mod tests {
             .iter()
             .map(|m| lex.entries[m.entry].canonical.clone())
             .collect()
+    }
+
+    /// Every name on word boundaries, by brute force over the whole list.
+    fn brute(text: &str, lex: &Lexicon) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for (id, name) in lex.names.iter().enumerate() {
+            for (s, _) in text.match_indices(name.as_str()) {
+                let e = s + name.len();
+                if boundary_before(text, s) && boundary_after(text, e) {
+                    out.push((s, e, id));
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn lookup_by_first_word_finds_what_a_full_search_finds() {
+        let lex = lexicon::get();
+        // names of every kind, glued by separators that do and do not end a word
+        let seps = [" ", "-", "'s ", ", ", "é", "x", ".", " the ", "\u{a0}", "ß"];
+        let mut text = String::new();
+        for (i, name) in lex.names.iter().enumerate().step_by(7) {
+            text.push_str(name);
+            text.push_str(seps[i % seps.len()]);
+        }
+        let mut found = Vec::new();
+        names_in(&text, 0, text.len(), lex, &mut found);
+        let mut found: Vec<_> = found.iter().map(|m| (m.start, m.end, m.entry)).collect();
+        found.sort_unstable();
+        let want = brute(&text, lex);
+        assert!(want.len() > 100, "{}", want.len());
+        assert_eq!(found, want);
     }
 
     #[test]

@@ -6,8 +6,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
-
 use super::ActorKind;
 
 const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
@@ -45,10 +43,18 @@ pub type WordSet = HashSet<String, foldhash::fast::RandomState>;
 
 /// Every list, parsed.
 pub struct Lexicon {
-    /// Gazetteer names (pattern i of `automaton` is entry i).
+    /// Gazetteer entries (entry i is the name `names[i]`).
     pub entries: Vec<Entry>,
-    /// Matches every gazetteer name (overlapping, case-sensitive).
-    pub automaton: AhoCorasick,
+    /// The gazetteer's names, as written (case-sensitive).
+    pub names: Vec<String>,
+    /// The names by their first word (the letters and digits they open with): where a word
+    /// of the text is met, only the names it can open are compared.
+    pub by_first_word: HashMap<String, Vec<u32>, foldhash::fast::RandomState>,
+    /// ASCII bytes that open some name, and whether some name opens with a non-ASCII letter: the
+    /// other words need no lookup.
+    pub first_bytes: [bool; 128],
+    /// Some name opens with a non-ASCII letter.
+    pub first_non_ascii: bool,
     /// Capitalised title words and their modifiers (`Minister`, `Gen.`, `Defence`).
     pub titles: WordSet,
     /// Title words a name may follow (`Minister`, not `Defence`).
@@ -201,6 +207,15 @@ pub fn parse_organisations(text: &str) -> Vec<(String, Names)> {
     out
 }
 
+/// The letters and digits `name` opens with (`U` of `U.S.`, `Times` of `Times of India`).
+pub fn first_word(name: &str) -> &str {
+    let end = name
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(name.len(), |(i, _)| i);
+    &name[..end]
+}
+
 fn set(sec: &HashMap<String, Vec<String>>, name: &str) -> WordSet {
     sec.get(name)
         .map(|v| v.iter().cloned().collect())
@@ -247,19 +262,31 @@ fn build() -> Lexicon {
             push(n, e);
         }
     }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .start_kind(StartKind::Unanchored)
-        .build(&patterns)
-        .expect("gazetteer patterns are plain strings");
+    let mut by_first_word: HashMap<String, Vec<u32>, _> = HashMap::default();
+    let mut first_bytes = [false; 128];
+    let mut first_non_ascii = false;
+    for (i, p) in patterns.iter().enumerate() {
+        let word = first_word(p);
+        match word.as_bytes().first() {
+            Some(&b) if b.is_ascii() => first_bytes[b as usize] = true,
+            Some(_) => first_non_ascii = true,
+            None => {}
+        }
+        by_first_word
+            .entry(word.to_string())
+            .or_default()
+            .push(i as u32);
+    }
     let titles = sections(TITLES);
     let non = sections(NONNAMES);
     let given = sections(GIVEN_NAMES);
     let org = sections(ORG_PATTERNS);
     Lexicon {
         entries,
-        automaton,
+        names: patterns,
+        by_first_word,
+        first_bytes,
+        first_non_ascii,
         titles: {
             let mut t = set(&titles, "titles");
             t.extend(set(&titles, "title_modifiers"));
@@ -322,8 +349,10 @@ mod tests {
         assert!(lex.abbreviations.contains("Mr."));
         assert!(lex.function.contains("The") && lex.events.contains("Declaration"));
         assert!(lex.verbs.contains("said"));
-        assert_eq!(lex.entries.len(), lex.automaton.patterns_len());
-        // the gazetteer searches only where a name can start: no name is empty
-        assert!(lex.automaton.min_pattern_len() >= 1);
+        assert_eq!(lex.entries.len(), lex.names.len());
+        // the gazetteer looks names up by the word they open with: every name opens with one
+        assert!(lex.names.iter().all(|n| !first_word(n).is_empty()));
+        let listed: usize = lex.by_first_word.values().map(Vec::len).sum();
+        assert_eq!(listed, lex.names.len());
     }
 }
