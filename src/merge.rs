@@ -12,8 +12,24 @@ use crate::timeline::permute;
 /// Words that name the same kind of happening, folded to one stem so that "held talks" and
 /// "meeting" can be recognised as one happening told twice.
 fn stem(word: &str) -> Option<&'static str> {
-    let w = crate::text::lower(word);
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if !trimmed.is_ascii() {
+        let w = crate::text::lower(word);
+        return stem_lower(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    }
+    // ASCII: lowercased on the stack (no listed word is longer than the buffer)
+    let mut buf = [0u8; 16];
+    let Some(slot) = buf.get_mut(..trimmed.len()) else {
+        return None;
+    };
+    for (d, b) in slot.iter_mut().zip(trimmed.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    stem_lower(std::str::from_utf8(slot).unwrap_or(""))
+}
+
+/// [`stem`] of a word already lowercased and trimmed.
+fn stem_lower(w: &str) -> Option<&'static str> {
     Some(match w {
         "meet" | "meets" | "met" | "meeting" | "meetings" | "talk" | "talks" | "held" | "hold"
         | "holds" | "bilateral" | "dialogue" | "dialogues" | "discuss" | "discusses"
@@ -601,7 +617,9 @@ fn merge_slot(events: &mut [Event]) -> Vec<u32> {
             Some(i) => {
                 let slots = filed[i].as_ref().map_or(slots, |f| f.slots);
                 let known = events[i].actors.len();
-                let key = (events[i].date, events[i].title.to_ascii_lowercase());
+                let key = events[i]
+                    .background
+                    .then(|| (events[i].date, events[i].title.to_ascii_lowercase()));
                 let mut quality = filed[i].as_ref().map_or((0, 0), |f| f.quality);
                 fold(&mut events[i], e, &mut quality);
                 let o = &events[i];
@@ -620,7 +638,7 @@ fn merge_slot(events: &mut [Event]) -> Vec<u32> {
                 }
                 if o.background {
                     // filed again only under a new (date, title)
-                    if key != (o.date, o.title.to_ascii_lowercase()) {
+                    if key != Some((o.date, o.title.to_ascii_lowercase())) {
                         index.file(o, slots, i as u32);
                     }
                 } else {
