@@ -187,39 +187,32 @@ fn load_inner(
     let mut gather_time = std::time::Duration::ZERO;
     // actor names, each held once for the whole corpus
     let names = Mutex::new(actors::Names::default());
-    // In chunks, so that what one article yields is folded into the corpus tables (actor kinds
-    // named once) before the next chunk is read, and never all held at once.
-    for chunk in listing.files.chunks(CHUNK) {
-        let results: Vec<(Source, Vec<String>)> = chunk
-            .par_iter()
-            .map(|(path, kind)| {
-                let mut w = Vec::new();
-                let r = match kind {
-                    FileKind::Article => {
-                        timed(times.map(|t| &t.read), || read_article(path, opts, &mut w))
-                            .map(|a| {
-                                let mut ae = extract_measured(&a, times);
-                                share_names(&mut ae.events, &names);
-                                Source::Article(ae)
-                            })
-                            .unwrap_or(Source::Nothing)
-                    }
-                    FileKind::EventsJsonl => match shard::read(path, &mut w) {
-                        Ok(mut s) => {
-                            share_names(&mut s.events, &names);
-                            Source::Shard(s)
-                        }
-                        Err(e) => {
-                            w.push(e.to_string());
-                            Source::Nothing
-                        }
-                    },
-                };
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                progress(n, total);
-                (r, w)
-            })
-            .collect();
+    let read_one = |(path, kind): &(PathBuf, FileKind)| {
+        let mut w = Vec::new();
+        let r = match kind {
+            FileKind::Article => timed(times.map(|t| &t.read), || read_article(path, opts, &mut w))
+                .map(|a| {
+                    let mut ae = extract_measured(&a, times);
+                    share_names(&mut ae.events, &names);
+                    Source::Article(ae)
+                })
+                .unwrap_or(Source::Nothing),
+            FileKind::EventsJsonl => match shard::read(path, &mut w) {
+                Ok(mut s) => {
+                    share_names(&mut s.events, &names);
+                    Source::Shard(s)
+                }
+                Err(e) => {
+                    w.push(e.to_string());
+                    Source::Nothing
+                }
+            },
+        };
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        progress(n, total);
+        (r, w)
+    };
+    let mut gather = |results: Vec<(Source, Vec<String>)>| {
         let t = Instant::now();
         for (r, w) in results {
             warnings.extend(w);
@@ -233,6 +226,20 @@ fn load_inner(
             }
         }
         gather_time += t.elapsed();
+    };
+    // In chunks, so that what one article yields is folded into the corpus tables (actor kinds
+    // named once) and never all held at once; each chunk is gathered while the next is read.
+    let mut pending: Option<Vec<(Source, Vec<String>)>> = None;
+    for chunk in listing.files.chunks(CHUNK) {
+        let previous = pending.take();
+        let (results, ()) = rayon::join(
+            || chunk.par_iter().map(read_one).collect(),
+            || previous.map_or((), &mut gather),
+        );
+        pending = Some(results);
+    }
+    if let Some(last) = pending {
+        gather(last);
     }
     let t = Instant::now();
     let timeline = gathered.into_timeline();
