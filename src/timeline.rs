@@ -95,7 +95,7 @@ pub fn sort_events(events: &mut [Event]) {
         .map(|(i, e)| {
             (
                 e.date.is_none(),
-                e.date,
+                e.date.map(|d| d.sort_key()),
                 e.mentions.first().copied(),
                 i as u32,
             )
