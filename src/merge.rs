@@ -9,43 +9,116 @@ use crate::events::Event;
 use crate::temporal::{Basis, Precision};
 use crate::timeline::permute;
 
-/// Words that name the same kind of happening, folded to one stem so that "held talks" and
-/// "meeting" can be recognised as one happening told twice.
-fn stem(word: &str) -> Option<&'static str> {
-    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if !trimmed.is_ascii() {
-        let w = crate::text::lower(word);
-        return stem_lower(w.trim_matches(|c: char| !c.is_alphanumeric()));
-    }
-    // ASCII: lowercased on the stack (no listed word is longer than the buffer)
-    let mut buf = [0u8; 16];
-    let Some(slot) = buf.get_mut(..trimmed.len()) else {
-        return None;
-    };
-    for (d, b) in slot.iter_mut().zip(trimmed.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    stem_lower(std::str::from_utf8(slot).unwrap_or(""))
+/// Words that name the same kind of happening, by kind (one bit each), so that "held talks"
+/// and "meeting" can be recognised as one happening told twice.
+const STEMS: [(u8, &[&str]); 6] = [
+    (
+        1, // meet
+        &[
+            "meet",
+            "meets",
+            "met",
+            "meeting",
+            "meetings",
+            "talk",
+            "talks",
+            "held",
+            "hold",
+            "holds",
+            "bilateral",
+            "dialogue",
+            "dialogues",
+            "discuss",
+            "discusses",
+            "discussed",
+            "discussion",
+            "discussions",
+            "summit",
+            "session",
+            "visit",
+            "visits",
+            "visited",
+        ],
+    ),
+    (
+        2, // sign
+        &[
+            "sign",
+            "signs",
+            "signed",
+            "signing",
+            "agreement",
+            "pact",
+            "deal",
+            "accord",
+            "treaty",
+        ],
+    ),
+    (4, &["agree", "agrees", "agreed"]),
+    (
+        8, // announce
+        &[
+            "announce",
+            "announces",
+            "announced",
+            "announcement",
+            "unveil",
+            "unveils",
+            "unveiled",
+            "launch",
+            "launches",
+            "launched",
+            "introduce",
+            "introduces",
+            "introduced",
+        ],
+    ),
+    (
+        16, // attack
+        &[
+            "attack", "attacks", "attacked", "clash", "clashes", "clashed", "strike", "strikes",
+            "struck",
+        ],
+    ),
+    (32, &["exercise", "exercises", "drill", "drills"]),
+];
+
+/// The kind bit of every word of [`STEMS`].
+fn stem_bits() -> &'static FastMap<&'static [u8], u8> {
+    static BITS: std::sync::OnceLock<FastMap<&'static [u8], u8>> = std::sync::OnceLock::new();
+    BITS.get_or_init(|| {
+        STEMS
+            .iter()
+            .flat_map(|&(bit, words)| words.iter().map(move |w| (w.as_bytes(), bit)))
+            .collect()
+    })
 }
 
-/// [`stem`] of a word already lowercased and trimmed.
-fn stem_lower(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "meet" | "meets" | "met" | "meeting" | "meetings" | "talk" | "talks" | "held" | "hold"
-        | "holds" | "bilateral" | "dialogue" | "dialogues" | "discuss" | "discusses"
-        | "discussed" | "discussion" | "discussions" | "summit" | "session" | "visit"
-        | "visits" | "visited" => "meet",
-        "sign" | "signs" | "signed" | "signing" | "agreement" | "pact" | "deal" | "accord"
-        | "treaty" => "sign",
-        "agree" | "agrees" | "agreed" => "agree",
-        "announce" | "announces" | "announced" | "announcement" | "unveil" | "unveils"
-        | "unveiled" | "launch" | "launches" | "launched" | "introduce" | "introduces"
-        | "introduced" => "announce",
-        "attack" | "attacks" | "attacked" | "clash" | "clashes" | "clashed" | "strike"
-        | "strikes" | "struck" => "attack",
-        "exercise" | "exercises" | "drill" | "drills" => "exercise",
-        _ => return None,
-    })
+/// The kind bit of a word of a title (trimmed of punctuation, any case), 0 for other words.
+fn stem_bit(word: &str) -> u8 {
+    if !word.is_ascii() {
+        let w = crate::text::lower(word);
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        return stem_bits().get(w.as_bytes()).copied().unwrap_or(0);
+    }
+    // ASCII: trimmed and lowercased on the stack (no listed word is longer than the buffer)
+    let b = word.as_bytes();
+    let start = b
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(start, |e| e + 1);
+    let mut buf = [0u8; 16];
+    let Some(slot) = buf.get_mut(..end - start) else {
+        return 0;
+    };
+    for (d, c) in slot.iter_mut().zip(&b[start..end]) {
+        *d = c.to_ascii_lowercase();
+    }
+    stem_bits().get(&*slot).copied().unwrap_or(0)
 }
 
 /// True when two events, from different articles, tell the same happening: the same date at
@@ -174,23 +247,9 @@ pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) 
     out
 }
 
-/// The kinds of happening a title names (see [`stem`]), one bit each.
+/// The kinds of happening a title names (see [`STEMS`]), one bit each.
 fn stem_mask(title: &str) -> u8 {
-    title
-        .split_whitespace()
-        .filter_map(stem)
-        .fold(0, |m, s| m | stem_bit(s))
-}
-
-fn stem_bit(s: &str) -> u8 {
-    match s {
-        "meet" => 1,
-        "sign" => 2,
-        "agree" => 4,
-        "announce" => 8,
-        "attack" => 16,
-        _ => 32,
-    }
+    title.split_whitespace().fold(0, |m, w| m | stem_bit(w))
 }
 
 /// [`same_happening`] with the title stems of both events already folded to masks.
@@ -337,6 +396,13 @@ impl<K> Default for Chains<K> {
 }
 
 impl<K: std::hash::Hash + Eq> Chains<K> {
+    fn with_capacity(n: usize) -> Chains<K> {
+        Chains {
+            heads: FastMap::with_capacity_and_hasher(n, Default::default()),
+            links: Vec::with_capacity(n),
+        }
+    }
+
     fn push(&mut self, key: K, event: u32, article: u32) {
         let link = self.links.len() as u32;
         let head = self.heads.entry(key).or_insert((NONE, 0));
@@ -390,6 +456,16 @@ struct Index {
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 impl Index {
+    /// An empty index with room for `events` events: it does not grow (and rehash) as they
+    /// are filed.
+    fn with_capacity(events: usize) -> Index {
+        Index {
+            actor_ids: FastMap::with_capacity_and_hasher(events, Default::default()),
+            by_actor: Chains::with_capacity(events * 3),
+            ..Index::default()
+        }
+    }
+
     fn actor_id(&mut self, name: &Name) -> u32 {
         if let Some(&id) = self.actor_ids.get(&**name) {
             return id;
@@ -569,7 +645,7 @@ fn merge_slot(events: &mut [Event]) -> Vec<u32> {
     let mut w = 0;
     let mut told: Vec<u32> = Vec::new();
     let mut filed: Vec<Option<Filed>> = Vec::new();
-    let mut index = Index::default();
+    let mut index = Index::with_capacity(events.len());
     let mut cands: Vec<u32> = Vec::new();
     let mut articles: Vec<u32> = Vec::new();
     let mut e_ids: Vec<u32> = Vec::new();
@@ -704,6 +780,16 @@ mod tests {
     use super::*;
     use crate::events::Mention;
     use crate::temporal::DateValue;
+
+    #[test]
+    fn title_stems_ignore_case_and_punctuation() {
+        assert_eq!(stem_mask("Modi MET Abe, held \u{201c}talks\u{201d}"), 1);
+        assert_eq!(stem_mask("(Signed) the pact; Launched drills."), 2 | 8 | 32);
+        assert_eq!(stem_mask("Ministers agree"), 4);
+        assert_eq!(stem_mask("Clashes at the \u{dc}bung border"), 16);
+        assert_eq!(stem_mask("signature meetinghouse announcements"), 0);
+        assert_eq!(stem_mask("\u{c9}quipe visited Paris"), 1);
+    }
 
     fn ev(article: u32, date: &str, title: &str, actors: &[&str]) -> Event {
         Event {
