@@ -154,16 +154,26 @@ fn is_line_end(b: &[u8], i: usize) -> bool {
 /// `s` reduced to its letters and digits, lowercased, cut once it is longer than `max` bytes
 /// (which is enough to compare it with a text of `max` bytes).
 fn normalized(s: &str, max: usize) -> String {
-    let mut out = String::new();
-    for c in s
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-    {
+    let mut out = String::with_capacity(s.len().min(max.saturating_add(8)));
+    for c in s.chars() {
         if out.len() > max {
             break;
         }
-        out.push(c);
+        if c.is_ascii() {
+            // the same as the general case below, without its iterator
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                if out.len() > max {
+                    break;
+                }
+                out.push(l);
+            }
+        }
     }
     out
 }

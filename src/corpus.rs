@@ -189,11 +189,13 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         return true;
     }
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    let controls = head
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f)
-        .count();
-    controls * 20 > head.len()
+    // counted without branches, so that the loop runs many bytes at a time
+    let control = |b: u8| {
+        let low = (b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0c);
+        u32::from(low | (b == 0x7f))
+    };
+    let controls: u32 = head.iter().map(|&b| control(b)).sum();
+    controls as usize * 20 > head.len()
 }
 
 /// Decodes file bytes as [`read_text`] does. The text keeps every byte offset of the file: a
