@@ -139,14 +139,15 @@ pub fn apply_aliases(events: &mut [Event], aliases: &HashMap<String, String>) {
         .iter()
         .map(|(short, canon)| (short.as_str(), (canon.as_str(), Name::from(canon.as_str()))))
         .collect();
-    for e in events {
+    use rayon::prelude::*;
+    events.par_iter_mut().for_each(|e| {
         let touched = e
             .actors
             .iter()
             .enumerate()
             .any(|(k, a)| aliases.contains_key(&**a) || e.actors[..k].contains(a));
         if !touched {
-            continue;
+            return;
         }
         let mut out: Vec<Name> = Vec::with_capacity(e.actors.len());
         for a in e.actors.drain(..) {
@@ -162,7 +163,7 @@ pub fn apply_aliases(events: &mut [Event], aliases: &HashMap<String, String>) {
             }
         }
         e.actors = out;
-    }
+    });
 }
 
 /// Writes the canonical name where a title says a short one (`counterpart Nakatani` →
@@ -240,10 +241,13 @@ pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) 
     drop((met, seen));
     apply_aliases(&mut events, &actors::corpus_aliases(&names));
     let mut out = merge(events);
-    for e in out.iter_mut().filter(|e| e.mentions.len() > 1) {
-        let rank = |a: &Name| kinds.get(&**a).copied().unwrap_or(ActorKind::Organisation);
-        e.actors.sort_by_cached_key(|a| (rank(a), a.clone()));
-    }
+    use rayon::prelude::*;
+    out.par_iter_mut()
+        .filter(|e| e.mentions.len() > 1)
+        .for_each(|e| {
+            let rank = |a: &Name| kinds.get(&**a).copied().unwrap_or(ActorKind::Organisation);
+            e.actors.sort_by_cached_key(|a| (rank(a), a.clone()));
+        });
     out
 }
 
@@ -589,7 +593,7 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
         })
         .collect();
     drop(slot_ids);
-    keys.sort_unstable();
+    keys.par_sort_unstable(); // the keys are distinct: the same order as a sequential sort
     let origin: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
     permute(&mut events, &origin);
     // one slice per group
@@ -610,6 +614,8 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
         at += len;
     }
     drop(keys);
+    // the largest slots first, so that no thread is left with a large one at the end
+    groups.sort_by_key(|(_, g)| std::cmp::Reverse(g.len()));
     // the events kept, by where they were first told
     let kept: Vec<Vec<(u32, u32)>> = groups
         .into_par_iter()
@@ -625,7 +631,7 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
     let mut order: Vec<(u32, u32)> = Vec::with_capacity(events.len());
     order.extend(kept.into_iter().flatten());
     order.extend((undated..events.len()).map(|p| (origin[p], p as u32)));
-    order.sort_unstable();
+    order.par_sort_unstable(); // distinct pairs
     let len = order.len();
     let mut from: Vec<u32> = order.into_iter().map(|(_, p)| p).collect();
     let mut used = vec![false; events.len()];

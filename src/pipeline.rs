@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::actors::{self, ActorKind};
 use crate::article::Article;
 use crate::corpus::{self, FileKind};
-use crate::events::{self, Event};
+use crate::events::{self, Event, Mention};
 use crate::sentences::{self, Sentence};
 use crate::temporal::{self, Timex};
 use crate::timeline::{ArticleInfo, Timeline};
@@ -348,13 +348,22 @@ impl Gathered {
         }
         let sorted: Vec<ArticleInfo> = tagged.into_iter().map(|(_, a)| a).collect();
         let mut events = events;
-        for e in &mut events {
+        events.par_iter_mut().for_each(|e| {
             for m in &mut e.mentions {
                 m.article = rank[m.article as usize];
             }
             e.mentions.sort();
-        }
-        events.sort_by(|a, b| a.mentions.first().cmp(&b.mentions.first()));
+        });
+        // by first mention, ties in the order gathered (as a stable sort would): the keys are
+        // sorted, then each event is moved once
+        let mut keys: Vec<(Option<Mention>, u32)> = events
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| (e.mentions.first().copied(), i as u32))
+            .collect();
+        keys.par_sort_unstable();
+        let from: Vec<u32> = keys.into_iter().map(|k| k.1).collect();
+        crate::timeline::permute(&mut events, &from);
         let events = merge::merge_corpus(events, &kinds);
         Timeline::new(sorted, events, kinds)
     }

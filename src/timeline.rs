@@ -88,9 +88,11 @@ impl Timeline {
 /// Sorts events chronologically, undated last; ties keep reading order (article, offset), then
 /// the order they were in.
 pub fn sort_events(events: &mut [Event]) {
-    // the keys are sorted, then each event is moved once: no copy of the events is made
+    use rayon::prelude::*;
+    // the keys are sorted (in parallel: each is distinct, so the order is the same), then each
+    // event is moved once: no copy of the events is made
     let mut keys: Vec<_> = events
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, e)| {
             (
@@ -101,7 +103,7 @@ pub fn sort_events(events: &mut [Event]) {
             )
         })
         .collect();
-    keys.sort_unstable();
+    keys.par_sort_unstable();
     let from: Vec<u32> = keys.into_iter().map(|k| k.3).collect();
     permute(events, &from);
 }
