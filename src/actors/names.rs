@@ -164,15 +164,16 @@ fn particle_between(tokens: &[Token], k: usize) -> bool {
 /// Every part of a hyphenated name word is capitalised (`Jean-Claude`), a particle (`el-Sisi`)
 /// or a syllable of a Korean given name (`Jae-in`, `Jong-un`); `PowerBook-are` is no name.
 fn hyphen_parts_ok(word: &str) -> bool {
-    let parts: Vec<&str> = word.split('-').collect();
-    let korean = parts.len() == 2
-        && parts[0].chars().count() <= 5
-        && parts[1].chars().count() <= 4
-        && parts[1].chars().all(char::is_lowercase);
+    let korean = word.split_once('-').is_some_and(|(first, second)| {
+        !second.contains('-')
+            && first.chars().count() <= 5
+            && second.chars().count() <= 4
+            && second.chars().all(char::is_lowercase)
+    });
     korean
-        || parts
-            .iter()
-            .all(|p| p.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(p))
+        || word
+            .split('-')
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&p))
 }
 
 /// Capitalised, or a capitalised name behind a particle (`el-Sisi`, `al-Assad`).
@@ -183,16 +184,20 @@ fn cap_like(t: &Token) -> bool {
         })
 }
 
+/// A word that may be part of a person's name. The cheap tests on the word's own letters come
+/// before the lookups in the word lists.
 fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
+    let w = t.text;
     (cap_like(t) || t.is_initial())
-        && !t.text.split('-').any(|p| lex.events.contains(p))
-        && hyphen_parts_ok(t.text)
-        && !t.text.chars().any(|c| c.is_ascii_digit())
-        && !lex.is_role(t.text)
+        && w.chars().next().is_some_and(char::is_alphabetic)
+        && !w.bytes().any(|b| b.is_ascii_digit())
         && (!t.is_acronym() || t.is_initial())
-        && !lex.nonnames.contains(t.text)
-        && !lex.titles.contains(t.text)
-        && t.text.chars().next().is_some_and(char::is_alphabetic)
+        && hyphen_parts_ok(w)
+        // `nonnames` holds every event word, so a word without hyphens needs no `events` lookup
+        && !lex.nonnames.contains(w)
+        && !(w.contains('-') && w.split('-').any(|p| lex.events.contains(p)))
+        && !lex.titles.contains(w)
+        && !lex.is_role(w)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -50,8 +50,9 @@ impl Token<'_> {
 
     /// An acronym such as `JSDF` or `UNSC` (two or more capitals, no lowercase).
     pub fn is_acronym(&self) -> bool {
-        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && !self.text.chars().any(char::is_lowercase)
+        // most words give themselves away by a lowercase letter, before letters are counted
+        !self.text.chars().any(char::is_lowercase)
+            && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
     }
 
     /// One past the last byte, possessive included.
