@@ -74,13 +74,22 @@ const AUX: &[&str] = &[
 /// Which gazetteer match (if any) each token overlaps.
 pub fn gaz_of_tokens(tokens: &[Token], gaz: &[GazMatch]) -> Vec<Option<usize>> {
     let mut out = vec![None; tokens.len()];
+    // `first`: the first token ending after the match starts. Matches come in text order as a
+    // rule, so it is found by walking on from the previous match's, and by a binary search
+    // when a match starts before that.
+    let mut first = 0;
     for (gi, g) in gaz.iter().enumerate() {
-        let first = tokens.partition_point(|t| t.end <= g.start);
-        for (k, t) in tokens.iter().enumerate().skip(first) {
+        if first > 0 && tokens[first - 1].end > g.start {
+            first = tokens.partition_point(|t| t.end <= g.start);
+        }
+        while first < tokens.len() && tokens[first].end <= g.start {
+            first += 1;
+        }
+        for (slot, t) in out[first..].iter_mut().zip(&tokens[first..]) {
             if t.start >= g.end {
                 break;
             }
-            out[k] = Some(gi);
+            *slot = Some(gi);
         }
     }
     out
