@@ -58,19 +58,27 @@ fn nicknames() -> &'static Nicknames {
 /// name (`Tim` as `timothy`).
 pub fn name_words(name: &str) -> NameWords {
     name.split_whitespace()
-        .filter(|w| !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1))
-        .map(|w| {
-            let w = w
-                .trim_end_matches('.')
-                .replace('\u{2019}', "'")
-                .to_lowercase();
-            match nicknames().get(w.as_str()) {
-                Some(formal) => formal.to_string(),
-                None => w,
-            }
-        })
-        .filter(|w| !w.is_empty() && !super::names::PARTICLES.contains(&w.as_str()))
+        .filter_map(|w| with_name_word(w, str::to_string))
         .collect()
+}
+
+/// `f` of `w` as [`name_words`] keeps it, or `None` when it leaves the word out. Short ASCII
+/// words are lowercased on the stack.
+fn with_name_word<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    if w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1 {
+        return None;
+    }
+    let w = w.trim_end_matches('.');
+    let straight;
+    let w = if w.contains('\u{2019}') {
+        straight = w.replace('\u{2019}', "'");
+        straight.as_str()
+    } else {
+        w
+    };
+    let lower = crate::text::lower(w);
+    let w = nicknames().get(&*lower).copied().unwrap_or(&lower);
+    (!w.is_empty() && !super::names::PARTICLES.contains(&w)).then(|| f(w))
 }
 
 fn span_text(text: &str, tokens: &[Token], first: usize, last: usize) -> String {
@@ -83,10 +91,18 @@ fn span_text(text: &str, tokens: &[Token], first: usize, last: usize) -> String 
 /// The full name a short form stands for: the most recent one named before `at`, else the
 /// first named after.
 fn pick(fulls: &[Full], words: &NameWords, at: usize) -> Option<usize> {
+    if words.is_empty() {
+        return None;
+    }
+    pick_by(fulls, at, |f| words.is_subset(&f.words))
+}
+
+/// The full name, among those that `fits`, named last before `at`, else first after it.
+fn pick_by(fulls: &[Full], at: usize, fits: impl Fn(&Full) -> bool) -> Option<usize> {
     let mut best_before: Option<(usize, usize)> = None;
     let mut best_after: Option<(usize, usize)> = None;
     for (i, f) in fulls.iter().enumerate() {
-        if words.is_empty() || !words.is_subset(&f.words) {
+        if !fits(f) {
             continue;
         }
         for &s in &f.starts {
@@ -185,6 +201,10 @@ pub fn resolve_people(
         }
     }
     // Lone words of known names (`Ito, who…`, `Mehra's talks`, a headline's `Ito`).
+    if fulls.is_empty() {
+        // no name a lone word could stand for (and so no mention yet either)
+        return out;
+    }
     let mut taken = vec![false; tokens.len()];
     let spans = covered.iter().copied().chain(
         people
@@ -211,8 +231,11 @@ pub fn resolve_people(
         {
             continue;
         }
-        let words = name_words(t.text);
-        if let Some(i) = pick(&fulls, &words, t.start) {
+        // a token holds no whitespace: its name words are one word at most
+        let found = with_name_word(t.text, |w| {
+            pick_by(&fulls, t.start, |f| f.words.contains(w))
+        });
+        if let Some(i) = found.flatten() {
             out.push(PersonMention {
                 start: t.start,
                 end: t.end,

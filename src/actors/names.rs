@@ -74,13 +74,22 @@ const AUX: &[&str] = &[
 /// Which gazetteer match (if any) each token overlaps.
 pub fn gaz_of_tokens(tokens: &[Token], gaz: &[GazMatch]) -> Vec<Option<usize>> {
     let mut out = vec![None; tokens.len()];
+    // `first`: the first token ending after the match starts. Matches come in text order as a
+    // rule, so it is found by walking on from the previous match's, and by a binary search
+    // when a match starts before that.
+    let mut first = 0;
     for (gi, g) in gaz.iter().enumerate() {
-        let first = tokens.partition_point(|t| t.end <= g.start);
-        for (k, t) in tokens.iter().enumerate().skip(first) {
+        if first > 0 && tokens[first - 1].end > g.start {
+            first = tokens.partition_point(|t| t.end <= g.start);
+        }
+        while first < tokens.len() && tokens[first].end <= g.start {
+            first += 1;
+        }
+        for (slot, t) in out[first..].iter_mut().zip(&tokens[first..]) {
             if t.start >= g.end {
                 break;
             }
-            out[k] = Some(gi);
+            *slot = Some(gi);
         }
     }
     out
@@ -164,15 +173,16 @@ fn particle_between(tokens: &[Token], k: usize) -> bool {
 /// Every part of a hyphenated name word is capitalised (`Jean-Claude`), a particle (`el-Sisi`)
 /// or a syllable of a Korean given name (`Jae-in`, `Jong-un`); `PowerBook-are` is no name.
 fn hyphen_parts_ok(word: &str) -> bool {
-    let parts: Vec<&str> = word.split('-').collect();
-    let korean = parts.len() == 2
-        && parts[0].chars().count() <= 5
-        && parts[1].chars().count() <= 4
-        && parts[1].chars().all(char::is_lowercase);
+    let korean = word.split_once('-').is_some_and(|(first, second)| {
+        !second.contains('-')
+            && first.chars().count() <= 5
+            && second.chars().count() <= 4
+            && second.chars().all(char::is_lowercase)
+    });
     korean
-        || parts
-            .iter()
-            .all(|p| p.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(p))
+        || word
+            .split('-')
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&p))
 }
 
 /// Capitalised, or a capitalised name behind a particle (`el-Sisi`, `al-Assad`).
@@ -183,16 +193,20 @@ fn cap_like(t: &Token) -> bool {
         })
 }
 
+/// A word that may be part of a person's name. The cheap tests on the word's own letters come
+/// before the lookups in the word lists.
 fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
+    let w = t.text;
     (cap_like(t) || t.is_initial())
-        && !t.text.split('-').any(|p| lex.events.contains(p))
-        && hyphen_parts_ok(t.text)
-        && !t.text.chars().any(|c| c.is_ascii_digit())
-        && !lex.is_role(t.text)
+        && w.chars().next().is_some_and(char::is_alphabetic)
+        && !w.bytes().any(|b| b.is_ascii_digit())
         && (!t.is_acronym() || t.is_initial())
-        && !lex.nonnames.contains(t.text)
-        && !lex.titles.contains(t.text)
-        && t.text.chars().next().is_some_and(char::is_alphabetic)
+        && hyphen_parts_ok(w)
+        // `nonnames` holds every event word, so a word without hyphens needs no `events` lookup
+        && !lex.nonnames.contains(w)
+        && !(w.contains('-') && w.split('-').any(|p| lex.events.contains(p)))
+        && !lex.titles.contains(w)
+        && !lex.is_role(w)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -210,6 +210,10 @@ pub enum Pronoun {
 
 /// The pronoun a token is, if any.
 pub fn pronoun(t: &Token) -> Option<Pronoun> {
+    // every pronoun has two or three letters: most words need no comparison
+    if !(2..=3).contains(&t.text.len()) {
+        return None;
+    }
     match t.text {
         "he" | "He" | "she" | "She" => Some(Pronoun::Subject),
         "his" | "His" | "her" | "Her" => Some(Pronoun::Possessive),
