@@ -65,11 +65,15 @@ fn is_lower_word(n: &Next) -> bool {
 
 /// `U.S`, `a.m`, `D.C`: letters each followed by a period (the last one's is the candidate).
 fn is_dotted_acronym(w: &str) -> bool {
-    let parts: Vec<&str> = w.split('.').collect();
-    parts.len() >= 2
-        && parts
-            .iter()
-            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    let mut parts = 0;
+    for p in w.split('.') {
+        let mut cs = p.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) if c.is_alphabetic() => parts += 1,
+            _ => return false,
+        }
+    }
+    parts >= 2
 }
 
 /// Decides whether a single period ends the sentence, given the word before it and what follows.
@@ -130,33 +134,26 @@ pub fn sentences_with(
     let end = end.min(text.len());
     let mut i = start;
     let mut sent = start;
-    let mut tok = start; // start of the current whitespace-delimited token
+    // The start of the whitespace-delimited token a terminal mark ends is found when the mark
+    // is met, by looking back to the last white space after `looked` (where the last look
+    // began, or the word after the last candidate boundary): each byte is looked at once.
+    let mut tok = start;
+    let mut looked = start;
     let bytes = text.as_bytes();
     while i < end {
-        // most bytes are ASCII and neither white space nor a terminal mark: step over them
-        // without decoding
-        let b = bytes[i];
-        if b.is_ascii() {
-            if matches!(b, b'\t'..=b'\r' | b' ') {
-                i += 1;
-                tok = i;
-                continue;
-            }
-            if !matches!(b, b'.' | b'!' | b'?') {
-                i += 1;
-                continue;
-            }
+        // step over the bytes that cannot begin a terminal mark without decoding them
+        while i < end && !MAY_END[bytes[i] as usize] {
+            i += 1;
         }
-        let Some(c) = char_at(text, i) else { break };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            tok = i;
-            continue;
-        }
+        let Some(c) = char_at(text, i).filter(|_| i < end) else {
+            break;
+        };
         if !is_terminal(c) {
             i += c.len_utf8();
             continue;
         }
+        tok = token_start(text, looked, i).unwrap_or(tok);
+        looked = i;
         // A run of terminal marks, then closing quotes and brackets.
         let p = i;
         let mut j = i;
@@ -198,10 +195,33 @@ pub fn sentences_with(
             sent = n;
         }
         tok = n;
+        looked = n;
         i = n;
     }
     push(&mut out, text, sent, end);
     out
+}
+
+/// The bytes a terminal mark can begin with: `.`, `!`, `?`, and the first bytes of `…` (E2),
+/// `。` (E3) and `！` `？` (EF). Every other byte is stepped over.
+static MAY_END: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xe2] = true;
+    t[0xe3] = true;
+    t[0xef] = true;
+    t
+};
+
+/// Just after the last white space in `text[from..to]`, if there is any.
+fn token_start(text: &str, from: usize, to: usize) -> Option<usize> {
+    text.get(from..to)?
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map(|(k, c)| from + k + c.len_utf8())
 }
 
 /// Adds the trimmed range `s..e`, cut into pieces of at most [`MAX_SENTENCE`] bytes.
@@ -262,6 +282,21 @@ mod tests {
         assert_eq!(
             split("One here. Two there! Three? Four"),
             ["One here.", "Two there!", "Three?", "Four"]
+        );
+    }
+
+    #[test]
+    fn the_word_before_a_period_is_cut_at_any_white_space() {
+        assert_eq!(
+            split("The team met Gen.\u{a0}Ito and\u{a0}Mr. Sato. Then they left."),
+            [
+                "The team met Gen.\u{a0}Ito and\u{a0}Mr. Sato.",
+                "Then they left."
+            ]
+        );
+        assert_eq!(
+            split("Talks in the U.S. The ministers met.\u{3000}Gen. Ito spoke."),
+            ["Talks in the U.S.", "The ministers met.", "Gen. Ito spoke."]
         );
     }
 
