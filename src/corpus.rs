@@ -121,20 +121,38 @@ fn walk(dir: &Path, listing: &mut Listing, seen: &mut Seen) {
     if !seen.dirs.insert(canon) {
         return; // a symlink loop or a directory reached twice: follow it once
     }
-    let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+    // by name (the order of their paths, which share `dir`), each name read once
+    let mut entries: Vec<(std::ffi::OsString, fs::DirEntry)> = match fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| (e.file_name(), e)))
+            .collect(),
         Err(e) => {
             listing.warnings.push(format!("{}: {e}", dir.display()));
             return;
         }
     };
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue;
-        }
-        match fs::metadata(&path) {
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // The entries' metadata, read on every core: each entry's own is read relative to the
+    // directory, without walking the whole path again; only a symbolic link needs the path,
+    // to be followed. Hidden entries are left out.
+    let entries: Vec<(PathBuf, std::ffi::OsString, io::Result<fs::Metadata>)> = {
+        use rayon::prelude::*;
+        entries
+            .into_par_iter()
+            .filter(|(name, _)| !name.to_str().unwrap_or("").starts_with('.'))
+            .map(|(name, entry)| {
+                let path = entry.path();
+                let meta = match entry.metadata() {
+                    Ok(m) if m.file_type().is_symlink() => fs::metadata(&path),
+                    other => other,
+                };
+                (path, name, meta)
+            })
+            .collect()
+    };
+    for (path, name, meta) in entries {
+        let name = name.to_str().unwrap_or("");
+        match meta {
             Ok(m) if m.is_dir() => walk(&path, listing, seen),
             Ok(m) => {
                 let Some(kind) = kind_of(&path) else { continue };
