@@ -84,16 +84,12 @@ impl Lexicon {
 
     /// The verb whose past form (or participle) `word` is.
     pub fn past(&self, word: &str) -> Option<&Verb> {
-        self.past
-            .get(crate::text::lower(word).as_str())
-            .map(|&i| &self.verbs[i])
+        lookup(&self.past, word).map(|i| &self.verbs[i])
     }
 
     /// The verb whose base form `word` is (`meet` after `will`).
     pub fn base(&self, word: &str) -> Option<&Verb> {
-        self.base
-            .get(crate::text::lower(word).as_str())
-            .map(|&i| &self.verbs[i])
+        lookup(&self.base, word).map(|i| &self.verbs[i])
     }
 
     /// Number of verbs.
@@ -104,6 +100,19 @@ impl Lexicon {
     /// True when the lexicon is empty.
     pub fn is_empty(&self) -> bool {
         self.verbs.is_empty()
+    }
+}
+
+/// The entry of `word` lowercased. Most words of a sentence are lower-case ASCII already: they
+/// are looked up as they are, without a lowercased copy.
+fn lookup(map: &FastMap<String, usize>, word: &str) -> Option<usize> {
+    let lower_ascii = word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+    if lower_ascii {
+        map.get(word).copied()
+    } else {
+        map.get(crate::text::lower(word).as_str()).copied()
     }
 }
 
@@ -150,6 +159,9 @@ mod tests {
         assert!(lex.past("said").is_some_and(|v| v.statement));
         assert!(lex.past("table").is_none());
         assert!(lex.base("meet").is_some());
+        assert_eq!(lex.base("MEET").map(|v| v.base.as_str()), Some("meet"));
+        assert_eq!(lex.past("MET").map(|v| v.base.as_str()), Some("meet"));
+        assert!(lex.past("m\u{e9}t").is_none());
     }
 
     #[test]

@@ -58,11 +58,23 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 fn listed(list: &List, w: &str) -> bool {
     // a non-ASCII first byte may lowercase to an ASCII one (`K`, the Kelvin sign): look it up
     let first = w.as_bytes().first().copied().unwrap_or(0);
-    if first.is_ascii()
-        && (w.len() > 4 * list.longest
-            || list.by_first[first.to_ascii_lowercase() as usize].is_empty())
-    {
-        return false;
+    if first.is_ascii() {
+        if w.len() > 4 * list.longest {
+            return false;
+        }
+        let words = &list.by_first[first.to_ascii_lowercase() as usize];
+        if words.is_empty() {
+            return false;
+        }
+        if w.is_ascii() {
+            // an ASCII word lowercases byte by byte: compare without building the lowercase copy
+            return words.iter().any(|x| {
+                x.len() == w.len()
+                    && x.bytes()
+                        .zip(w.bytes())
+                        .all(|(a, b)| a == b.to_ascii_lowercase())
+            });
+        }
     }
     list.has(crate::text::lower(w).as_str())
 }
@@ -101,8 +113,10 @@ mod tests {
     }
 
     #[test]
-    fn the_quick_refusal_never_refuses_a_listed_word() {
-        for w in ["WHILE", "While", "while", "So", "\u{212A}"] {
+    fn the_quick_paths_agree_with_comparing_the_lowercased_word() {
+        for w in [
+            "WHILE", "While", "while", "whilE", "whiles", "So", "so", "s", "\u{212A}", "Whıle",
+        ] {
             assert_eq!(
                 is_clause_word(w),
                 WORDS.clause_openers.has(&w.to_lowercase()),
