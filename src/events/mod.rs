@@ -116,10 +116,17 @@ pub fn extract(
         let own = drop_reporting_dates(text, s, own);
         if own.is_empty() {
             let story = story.event(&events, article);
-            let near = story.and_then(|_| inherited_verb(text, s, &named));
+            // the words are read only when a person named in it may tell a happening
+            let person = named.iter().any(|n| n.actor.kind == ActorKind::Person);
+            let toks = if story.is_some() && person {
+                title::tokenize(text, s.start, s.end)
+            } else {
+                Vec::new()
+            };
+            let near = story.and_then(|_| inherited_verb(text, &toks, &named));
             match (story, near) {
                 (Some(i), Some(near)) => {
-                    let (toks, skip) = title::tokens_without(text, s.start, s.end, 0, 0);
+                    let skip = vec![false; toks.len()];
                     let story = &events[i];
                     events.push(Event {
                         date: story.date,
@@ -263,12 +270,9 @@ impl Story {
 }
 
 /// When a sentence tells a happening of its own — a named person (not a pronoun, not a
-/// possessive) directly followed by a verb of the lexicon — the token index of that person.
-fn inherited_verb(text: &str, s: &Sentence, named: &[Named]) -> Option<usize> {
-    if !named.iter().any(|n| n.actor.kind == ActorKind::Person) {
-        return None;
-    }
-    let toks = clause::tokenize(text, s.start, s.end);
+/// possessive) directly followed by a verb of the lexicon — the token index of that verb.
+/// `toks` are the sentence's tokens.
+fn inherited_verb(text: &str, toks: &[clause::Tok], named: &[Named]) -> Option<usize> {
     let lex = verbs::lexicon();
     for n in named.iter().filter(|n| n.actor.kind == ActorKind::Person) {
         let surface = &text[n.start..n.end];
