@@ -27,9 +27,9 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
     if !t.is_word() || (i > 0 && t.text.chars().next().is_some_and(|c| c.is_uppercase())) {
         return None;
     }
-    let prev = i.checked_sub(1).map(|p| crate::text::lower(toks[p].text));
-    let prev = prev.as_deref();
-    if prev.is_some_and(is_future_auxiliary) && lex.base(t.text).is_some() {
+    // the word before, lowercased only for a word that may be a verb
+    let lower_prev = || i.checked_sub(1).map(|p| crate::text::lower(toks[p].text));
+    if i > 0 && is_future_auxiliary(toks[i - 1].text) && lex.base(t.text).is_some() {
         let mut g = i - 1;
         while g > 0 && (is_future_auxiliary(toks[g - 1].text) || is_auxiliary(toks[g - 1].text)) {
             g -= 1;
@@ -50,6 +50,8 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
         return None;
     }
     if lex.past(t.text).is_some() || looks_past(t.text) {
+        let prev = lower_prev();
+        let prev = prev.as_deref();
         // "had said": the auxiliary is not the verb when a past form follows it
         if is_auxiliary(t.text)
             && toks
@@ -87,7 +89,7 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
             .filter(|b| lex.base(b).is_none() && lex.base(base).is_none())
             .unwrap_or(base);
         if lex.base(base).is_some()
-            && !prev.is_some_and(|p| {
+            && !lower_prev().as_deref().is_some_and(|p| {
                 matches!(
                     p,
                     "the"
