@@ -56,25 +56,35 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 });
 
 fn listed(list: &List, w: &str) -> bool {
+    if w.is_ascii() {
+        // an ASCII word lowercases byte by byte to as many bytes: it is compared without
+        // building the lowercase copy
+        let Some(&first) = w.as_bytes().first() else {
+            return false;
+        };
+        return w.len() <= list.longest
+            && list.by_first[first.to_ascii_lowercase() as usize]
+                .iter()
+                .any(|x| {
+                    x.len() == w.len()
+                        && x.bytes()
+                            .zip(w.bytes())
+                            .all(|(a, b)| a == b.to_ascii_lowercase())
+                });
+    }
+    listed_lowercased(list, w)
+}
+
+/// [`listed`] for a word that is not ASCII: it is lowercased, then looked up.
+#[inline(never)]
+fn listed_lowercased(list: &List, w: &str) -> bool {
     // a non-ASCII first byte may lowercase to an ASCII one (`K`, the Kelvin sign): look it up
     let first = w.as_bytes().first().copied().unwrap_or(0);
-    if first.is_ascii() {
-        if w.len() > 4 * list.longest {
-            return false;
-        }
-        let words = &list.by_first[first.to_ascii_lowercase() as usize];
-        if words.is_empty() {
-            return false;
-        }
-        if w.is_ascii() {
-            // an ASCII word lowercases byte by byte: compare without building the lowercase copy
-            return words.iter().any(|x| {
-                x.len() == w.len()
-                    && x.bytes()
-                        .zip(w.bytes())
-                        .all(|(a, b)| a == b.to_ascii_lowercase())
-            });
-        }
+    if first.is_ascii()
+        && (w.len() > 4 * list.longest
+            || list.by_first[first.to_ascii_lowercase() as usize].is_empty())
+    {
+        return false;
     }
     list.has(crate::text::lower(w).as_str())
 }
