@@ -243,7 +243,7 @@ pub fn title_with_verb(toks: &[Tok], skip: &[bool], named: &[Named], verb: VerbA
             .join(" ")
             .into()
     } else if verb.future {
-        format!("to {base}").into()
+        ["to ", base].concat().into()
     } else if known.is_none() || plural {
         base.into() // a verb the lexicon does not know keeps its tense
     } else {
@@ -274,22 +274,17 @@ fn subject_text(
         _ => return (String::new(), false),
     };
     let actors = names_in(named, start, end);
-    let people: Vec<&Actor> = actors
+    let people: Vec<&str> = actors
         .iter()
-        .copied()
         .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| &*a.name)
         .collect();
-    let raw_words: Vec<&str> = words
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.text)
-        .collect();
-    let has_and = raw_words.iter().any(|w| w.eq_ignore_ascii_case("and"));
     if !people.is_empty() {
-        let names: Vec<&str> = people.iter().map(|a| &*a.name).collect();
-        let plural = names.len() > 1;
-        return (names_list(&names), plural);
+        return (names_list(&people), people.len() > 1);
     }
+    let has_and = words
+        .iter()
+        .any(|t| t.is_word() && t.text.eq_ignore_ascii_case("and"));
     // "India and Japan": a subject made only of named actors reads best by their names
     let covered = words.iter().filter(|t| t.is_word()).all(|t| {
         t.text.eq_ignore_ascii_case("and")
@@ -374,7 +369,7 @@ fn names_list(names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [a] => a.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => [&rest.join(", "), " and ", last].concat(),
     }
 }
 

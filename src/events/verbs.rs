@@ -168,15 +168,15 @@ pub fn third_person(base: &str) -> String {
         || base.ends_with('x')
         || base.ends_with('z')
     {
-        format!("{base}es")
+        [base, "es"].concat()
     } else if let Some(stem) = base.strip_suffix('y') {
         if stem.ends_with(|c: char| !"aeiou".contains(c)) {
-            format!("{stem}ies")
+            [stem, "ies"].concat()
         } else {
-            format!("{base}s")
+            [base, "s"].concat()
         }
     } else {
-        format!("{base}s")
+        [base, "s"].concat()
     }
 }
 
