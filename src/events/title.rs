@@ -374,7 +374,8 @@ fn names_list(names: &[&str]) -> String {
 }
 
 fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> String {
-    let mut parts: Vec<&str> = Vec::new();
+    // room for the longest object and its punctuation, so that it rarely grows
+    let mut parts: Vec<&str> = Vec::with_capacity(2 * MAX_OBJECT_WORDS);
     let mut words = 0;
     let mut i = from;
     while i < toks.len() && words < MAX_OBJECT_WORDS {
