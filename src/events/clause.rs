@@ -59,53 +59,53 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let Some(s) = text.get(start..end) else {
         return out;
     };
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
+    let bytes = s.as_bytes();
+    // the char at byte `k` (a char boundary), read from its byte when it is ASCII
+    let char_at = |k: usize| -> Option<char> {
+        match bytes.get(k) {
+            Some(&b) if b.is_ascii() => Some(b as char),
+            Some(_) => s[k..].chars().next(),
+            None => None,
+        }
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        if c == ' ' || c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
+        let mut j = i + c.len_utf8();
         if c.is_alphanumeric() {
-            let mut j = i + c.len_utf8();
-            while let Some(&(k, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    j = k + d.len_utf8();
-                    iter.next();
-                } else if d == ',' && thousands(&s[i..k], &s[k + 1..]) {
+            let mut dotted = false; // an inner period was kept
+            while let Some(d) = char_at(j) {
+                if d.is_ascii_alphanumeric() {
+                    j += 1;
+                } else if d.is_alphanumeric() {
+                    j += d.len_utf8();
+                } else if d == ',' && thousands(&s[i..j], &s[j + 1..]) {
                     // `500,000`: a thousands separator stays inside the number
-                    j = k + 1;
-                    iter.next();
-                } else if is_inner(d) {
-                    // keep it only if a letter or digit follows
-                    let next = s[k + d.len_utf8()..].chars().next();
-                    if next.is_some_and(|n| n.is_alphanumeric()) {
-                        j = k + d.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
+                    j += 1;
+                } else if is_inner(d)
+                    && char_at(j + d.len_utf8()).is_some_and(char::is_alphanumeric)
+                {
+                    // kept only when a letter or digit follows
+                    dotted |= d == '.';
+                    j += d.len_utf8();
                 } else {
                     break;
                 }
             }
             // `U.S.`: keep the final period of an initialism whose inner periods we kept
-            let word = &s[i..j];
-            if word.contains('.') && s[j..].starts_with('.') {
+            if dotted && bytes.get(j) == Some(&b'.') {
                 j += 1;
-                iter.next();
             }
-            out.push(Tok {
-                start: start + i,
-                end: start + j,
-                text: &s[i..j],
-            });
-        } else {
-            let j = i + c.len_utf8();
-            out.push(Tok {
-                start: start + i,
-                end: start + j,
-                text: &s[i..j],
-            });
         }
+        out.push(Tok {
+            start: start + i,
+            end: start + j,
+            text: &s[i..j],
+        });
+        i = j;
     }
     out
 }
@@ -181,6 +181,73 @@ mod tests {
             ["Singh", "‘", "s", "“", "pact", "”"]
         );
         assert_eq!(words("version 10.4 ships"), ["version", "10.4", "ships"]);
+    }
+
+    /// The tokenizer as first written, char by char: the byte-stepping one must agree with it.
+    fn reference(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
+        let mut out = Vec::new();
+        let s = &text[start..end];
+        let mut iter = s.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let mut j = i + c.len_utf8();
+            if c.is_alphanumeric() {
+                while let Some(&(k, d)) = iter.peek() {
+                    if d.is_alphanumeric() {
+                        j = k + d.len_utf8();
+                        iter.next();
+                    } else if d == ',' && thousands(&s[i..k], &s[k + 1..]) {
+                        j = k + 1;
+                        iter.next();
+                    } else if is_inner(d)
+                        && s[k + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|n| n.is_alphanumeric())
+                    {
+                        j = k + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                if s[i..j].contains('.') && s[j..].starts_with('.') {
+                    j += 1;
+                    iter.next();
+                }
+            }
+            out.push(Tok {
+                start: start + i,
+                end: start + j,
+                text: &s[i..j],
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn byte_steps_agree_with_char_steps() {
+        for s in [
+            "Japan’s co-production, U.S. talks. Singh‘s “pact”",
+            "500,000 people; 1,2345 and 12,345,678. 3,00 a,bcd",
+            "Ltd.. U.S.A. e.g., A.B. x.-y a--b it's' rock 'n' roll",
+            "Zürich’s Ærø—Ελλάδα\u{a0}İstanbul\u{2009}ÉLYSÉE\u{85}done\u{3000}end",
+            "tab\tnew\nline\u{b}vt\u{c}ff\u{1c}fs Ⅻ ２０２４ ½ x",
+            "trailing apostrophe’ and period. dash- end-",
+            "",
+            " ",
+        ] {
+            assert_eq!(tokenize(s, 0, s.len()), reference(s, 0, s.len()), "{s}");
+            for (k, _) in s.char_indices() {
+                assert_eq!(
+                    tokenize(s, k, s.len()),
+                    reference(s, k, s.len()),
+                    "{s} from {k}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -27,9 +27,9 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
     if !t.is_word() || (i > 0 && t.text.chars().next().is_some_and(|c| c.is_uppercase())) {
         return None;
     }
-    let prev = i.checked_sub(1).map(|p| crate::text::lower(toks[p].text));
-    let prev = prev.as_deref();
-    if prev.is_some_and(is_future_auxiliary) && lex.base(t.text).is_some() {
+    // the word before, lowercased only for a word that may be a verb
+    let lower_prev = || i.checked_sub(1).map(|p| crate::text::lower(toks[p].text));
+    if i > 0 && is_future_auxiliary(toks[i - 1].text) && lex.base(t.text).is_some() {
         let mut g = i - 1;
         while g > 0 && (is_future_auxiliary(toks[g - 1].text) || is_auxiliary(toks[g - 1].text)) {
             g -= 1;
@@ -50,6 +50,8 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
         return None;
     }
     if lex.past(t.text).is_some() || looks_past(t.text) {
+        let prev = lower_prev();
+        let prev = prev.as_deref();
         // "had said": the auxiliary is not the verb when a past form follows it
         if is_auxiliary(t.text)
             && toks
@@ -87,7 +89,7 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
             .filter(|b| lex.base(b).is_none() && lex.base(base).is_none())
             .unwrap_or(base);
         if lex.base(base).is_some()
-            && !prev.is_some_and(|p| {
+            && !lower_prev().as_deref().is_some_and(|p| {
                 matches!(
                     p,
                     "the"
@@ -163,12 +165,13 @@ pub fn find_verb(toks: &[Tok], near: usize) -> Option<VerbAt> {
 
 /// A statement verb in an aside between commas (`, he said,`), with a short subject.
 fn parenthetical_statement(toks: &[Tok], verb: VerbAt) -> bool {
-    let (ss, _) = subject_range(toks, verb.group_start);
-    is_statement(toks[verb.index].text)
-        && toks.get(verb.index + 1).is_some_and(|t| t.text == ",")
-        && ss > 0
-        && toks[ss - 1].text == ","
-        && verb.group_start - ss <= 3
+    // the comma after the verb first: it is the cheapest test and most verbs fail it
+    toks.get(verb.index + 1).is_some_and(|t| t.text == ",")
+        && is_statement(toks[verb.index].text)
+        && {
+            let (ss, _) = subject_range(toks, verb.group_start);
+            ss > 0 && toks[ss - 1].text == "," && verb.group_start - ss <= 3
+        }
 }
 
 pub(super) fn is_statement(word: &str) -> bool {
@@ -182,14 +185,19 @@ pub(super) fn is_statement(word: &str) -> bool {
 /// The token range of the clause around token `near`.
 fn clause_around(toks: &[Tok], near: usize) -> (usize, usize) {
     let near = near.min(toks.len());
-    let start = (0..near)
-        .rev()
-        .find(|&i| opens_clause(&toks[i]))
-        .map_or(0, |i| i + 1);
     let end = (near + 1..toks.len())
         .find(|&i| opens_clause(&toks[i]))
         .unwrap_or(toks.len());
-    (start, end)
+    (clause_start(toks, near), end)
+}
+
+/// The first token of the clause around token `near` (see [`clause_around`]).
+fn clause_start(toks: &[Tok], near: usize) -> usize {
+    let near = near.min(toks.len());
+    (0..near)
+        .rev()
+        .find(|&i| opens_clause(&toks[i]))
+        .map_or(0, |i| i + 1)
 }
 
 /// The last token joining two coordinated parts of a clause (`,`, `and`, `but`, `then`)
@@ -207,14 +215,14 @@ fn joint_between(toks: &[Tok], a: usize, b: usize) -> Option<usize> {
 /// For a verb coordinated after another in its clause (`tripled in 2004, doubled in 2005`,
 /// `fought cancer and took time off`), the first verb's group start, whose subject it shares.
 pub(super) fn shared_subject_verb(toks: &[Tok], verb: VerbAt) -> Option<usize> {
-    let (mut start, _) = clause_around(toks, verb.index);
+    let mut start = clause_start(toks, verb.index);
     // "kept rates unchanged, but signaled two cuts": `but` opens a clause with no subject of
     // its own, whose subject is the previous clause's
     if start >= 2
         && (start..verb.group_start).all(|i| !toks[i].is_word())
         && crate::text::lower(toks[start - 1].text).as_str() == "but"
     {
-        start = clause_around(toks, start - 2).0;
+        start = clause_start(toks, start - 2);
     }
     let first = (start..verb.group_start).find_map(|i| verb_at(toks, i))?;
     let joint = joint_between(toks, first.index, verb.group_start)?;

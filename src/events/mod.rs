@@ -81,45 +81,58 @@ pub fn extract(
     };
     let mut by_start: Vec<usize> = (0..timexes.len()).collect();
     by_start.sort_by_key(|&i| timexes[i].start);
+    // per-sentence lists, kept from one sentence to the next so that they allocate once
+    let mut named: Vec<Named> = Vec::new();
+    let mut inside: Vec<usize> = Vec::new();
+    let mut own: Vec<&Timex> = Vec::new();
     for s in sentences {
         if s.kind != SentenceKind::Text {
             continue;
         }
-        let named: Vec<Named> = actors
-            .in_range(s.start, s.end)
-            .map(|m| Named {
-                start: m.start,
-                end: m.end,
-                actor: &actors.actors[m.actor],
-            })
-            .collect();
+        named.clear();
+        named.extend(actors.in_range(s.start, s.end).map(|m| Named {
+            start: m.start,
+            end: m.end,
+            actor: &actors.actors[m.actor],
+        }));
         let names = actor_names(&named);
         // only the timexes that start inside the sentence (found by binary search)
         let from = by_start.partition_point(|&i| timexes[i].start < s.start);
-        let mut inside: Vec<usize> = by_start[from..]
-            .iter()
-            .copied()
-            .take_while(|&i| timexes[i].start < s.end)
-            .collect();
+        inside.clear();
+        inside.extend(
+            by_start[from..]
+                .iter()
+                .copied()
+                .take_while(|&i| timexes[i].start < s.end),
+        );
         inside.sort_unstable();
-        let own: Vec<&Timex> = inside
-            .iter()
-            .map(|&i| &timexes[i])
-            .filter(|t| {
-                t.start >= s.start
-                    && t.end <= s.end
-                    && t.kind != TimexKind::Present
-                    && !in_dateline(t)
-            })
-            .filter(|t| t.value.is_some() || t.basis == Basis::Unresolved)
-            .collect();
-        let own = drop_reporting_dates(text, s, own);
+        own.clear();
+        own.extend(
+            inside
+                .iter()
+                .map(|&i| &timexes[i])
+                .filter(|t| {
+                    t.start >= s.start
+                        && t.end <= s.end
+                        && t.kind != TimexKind::Present
+                        && !in_dateline(t)
+                })
+                .filter(|t| t.value.is_some() || t.basis == Basis::Unresolved),
+        );
+        drop_reporting_dates(text, s, &mut own);
         if own.is_empty() {
             let story = story.event(&events, article);
-            let near = story.and_then(|_| inherited_verb(text, s, &named));
+            // the words are read only when a person named in it may tell a happening
+            let person = named.iter().any(|n| n.actor.kind == ActorKind::Person);
+            let toks = if story.is_some() && person {
+                title::tokenize(text, s.start, s.end)
+            } else {
+                Vec::new()
+            };
+            let near = story.and_then(|_| inherited_verb(text, &toks, &named));
             match (story, near) {
                 (Some(i), Some(near)) => {
-                    let (toks, skip) = title::tokens_without(text, s.start, s.end, 0, 0);
+                    let skip = vec![false; toks.len()];
                     let story = &events[i];
                     events.push(Event {
                         date: story.date,
@@ -143,7 +156,7 @@ pub fn extract(
         // A "sentence" dated many times is a list or a table, not prose: each date's title is
         // read from the words around it, so that its cost stays linear.
         let crowded = own.len() > CROWDED;
-        for t in own {
+        for &t in &own {
             let toks = if crowded {
                 let at = all.partition_point(|x| x.end <= t.start);
                 &all[at.saturating_sub(WINDOW)..(at + WINDOW).min(all.len())]
@@ -194,7 +207,7 @@ fn mention(article: &Article, s: &Sentence) -> Mention {
 
 /// Distinct canonical names, people first, in reading order within each kind.
 fn actor_names(named: &[Named]) -> Vec<Name> {
-    let mut out: Vec<Name> = Vec::new();
+    let mut out: Vec<Name> = Vec::with_capacity(named.len());
     for kind in [
         ActorKind::Person,
         ActorKind::Country,
@@ -263,12 +276,9 @@ impl Story {
 }
 
 /// When a sentence tells a happening of its own — a named person (not a pronoun, not a
-/// possessive) directly followed by a verb of the lexicon — the token index of that person.
-fn inherited_verb(text: &str, s: &Sentence, named: &[Named]) -> Option<usize> {
-    if !named.iter().any(|n| n.actor.kind == ActorKind::Person) {
-        return None;
-    }
-    let toks = clause::tokenize(text, s.start, s.end);
+/// possessive) directly followed by a verb of the lexicon — the token index of that verb.
+/// `toks` are the sentence's tokens.
+fn inherited_verb(text: &str, toks: &[clause::Tok], named: &[Named]) -> Option<usize> {
     let lex = verbs::lexicon();
     for n in named.iter().filter(|n| n.actor.kind == ActorKind::Person) {
         let surface = &text[n.start..n.end];
@@ -307,10 +317,10 @@ fn is_pronoun(w: &str) -> bool {
 }
 
 /// In a sentence with several dates, a date attached to a reporting verb ("the Times reported
-/// Friday") dates the report, not the happening: it is dropped.
-fn drop_reporting_dates<'a>(text: &str, s: &Sentence, own: Vec<&'a Timex>) -> Vec<&'a Timex> {
+/// Friday") dates the report, not the happening: it is dropped from `own`, unless every date is.
+fn drop_reporting_dates(text: &str, s: &Sentence, own: &mut Vec<&Timex>) {
     if own.len() < 2 {
-        return own;
+        return;
     }
     let reporting = |t: &Timex| {
         let before = text[s.start..t.start].trim_end();
@@ -324,11 +334,8 @@ fn drop_reporting_dates<'a>(text: &str, s: &Sentence, own: Vec<&'a Timex>) -> Ve
             "reported" | "said" | "told" | "wrote" | "reports" | "says"
         )
     };
-    let kept: Vec<&Timex> = own.iter().copied().filter(|t| !reporting(t)).collect();
-    if kept.is_empty() {
-        own
-    } else {
-        kept
+    if own.iter().any(|t| !reporting(t)) {
+        own.retain(|t| !reporting(t));
     }
 }
 

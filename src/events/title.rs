@@ -2,6 +2,8 @@
 //! event — subject, verb, object ("Rajnath Singh meets Gen Nakatani") — not the raw sentence cut
 //! at N characters.
 
+use std::borrow::Cow;
+
 use super::clause::{is_auxiliary, is_clause_word, Tok};
 pub use super::clause::{skip_mask, tokenize, tokens_without};
 pub use super::grammar::verb_at;
@@ -123,7 +125,12 @@ fn is_name_like(s: &str) -> bool {
     )
 }
 
-fn capitalise(s: &str) -> String {
+fn capitalise(mut s: String) -> String {
+    if s.starts_with(|c: char| c.is_ascii()) {
+        // an ASCII letter uppercases in place
+        s[..1].make_ascii_uppercase();
+        return s;
+    }
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
@@ -136,6 +143,20 @@ pub fn cut(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }
+    cut_long(s, max)
+}
+
+/// [`cut`] of a string the caller owns: a short one is returned as it is.
+fn cut_owned(s: String, max: usize) -> String {
+    // a string has no more chars than bytes
+    if s.len() <= max || s.chars().count() <= max {
+        return s;
+    }
+    cut_long(&s, max)
+}
+
+/// [`cut`] of a string longer than `max` chars.
+fn cut_long(s: &str, max: usize) -> String {
     let mut out = String::new();
     for w in s.split(' ') {
         if out.chars().count() + w.chars().count() + 1 > max.saturating_sub(1) {
@@ -153,7 +174,7 @@ pub fn cut(s: &str, max: usize) -> String {
 }
 
 fn join(parts: &[&str]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for (i, p) in parts.iter().enumerate() {
         if i > 0
             && !p.starts_with(['’', '\''])
@@ -192,10 +213,7 @@ pub fn title_with_verb(toks: &[Tok], skip: &[bool], named: &[Named], verb: VerbA
         Some(first) => subject_range(toks, first),
         None => subject_range(toks, verb.group_start),
     };
-    let subject_words: Vec<&Tok> = toks[ss..se]
-        .iter()
-        .filter(|t| !skip[index_of(toks, t)])
-        .collect();
+    let subject_words: Vec<&Tok> = (ss..se).filter(|&i| !skip[i]).map(|i| &toks[i]).collect();
     let (subject, plural) = subject_text(toks, ss, se, &subject_words, named);
     let opener = subject
         .split(' ')
@@ -215,36 +233,33 @@ pub fn title_with_verb(toks: &[Tok], skip: &[bool], named: &[Named], verb: VerbA
     let known = lex
         .past(word)
         .or_else(|| lex.base(word))
-        .map(|v| v.base.clone());
-    let base = known.clone().unwrap_or_else(|| word.to_string());
-    let verb_text = if verb.passive {
+        .map(|v| v.base.as_str());
+    let base = known.unwrap_or(word);
+    let verb_text: Cow<str> = if verb.passive {
         toks[verb.group_start..=verb.index]
             .iter()
             .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ")
+            .into()
     } else if verb.future {
-        format!("to {base}")
-    } else if known.is_none() {
-        word.to_string() // a verb the lexicon does not know keeps its tense
-    } else if plural {
-        base
+        ["to ", base].concat().into()
+    } else if known.is_none() || plural {
+        base.into() // a verb the lexicon does not know keeps its tense
     } else {
-        third_person(&base)
+        third_person(base).into()
     };
     let mut object = object_text(toks, skip, named, verb.index + 1);
     if object.is_empty() && !verb.passive {
         object = reported(toks, skip, verb, ss).unwrap_or_default();
     }
-    let mut parts = vec![subject.as_str(), verb_text.as_str()];
-    if !object.is_empty() {
-        parts.push(object.as_str());
-    }
-    cut(&capitalise(&join(&parts)), MAX_TITLE)
-}
-
-fn index_of(toks: &[Tok], t: &Tok) -> usize {
-    toks.iter().position(|x| x.start == t.start).unwrap_or(0)
+    let parts = [subject.as_str(), &verb_text, object.as_str()];
+    let parts = if object.is_empty() {
+        &parts[..2]
+    } else {
+        &parts[..]
+    };
+    cut_owned(capitalise(join(parts)), MAX_TITLE)
 }
 
 fn subject_text(
@@ -259,22 +274,17 @@ fn subject_text(
         _ => return (String::new(), false),
     };
     let actors = names_in(named, start, end);
-    let people: Vec<&Actor> = actors
+    let people: Vec<&str> = actors
         .iter()
-        .copied()
         .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| &*a.name)
         .collect();
-    let raw_words: Vec<&str> = words
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.text)
-        .collect();
-    let has_and = raw_words.iter().any(|w| w.eq_ignore_ascii_case("and"));
     if !people.is_empty() {
-        let names: Vec<&str> = people.iter().map(|a| &*a.name).collect();
-        let plural = names.len() > 1;
-        return (names_list(&names), plural);
+        return (names_list(&people), people.len() > 1);
     }
+    let has_and = words
+        .iter()
+        .any(|t| t.is_word() && t.text.eq_ignore_ascii_case("and"));
     // "India and Japan": a subject made only of named actors reads best by their names
     let covered = words.iter().filter(|t| t.is_word()).all(|t| {
         t.text.eq_ignore_ascii_case("and")
@@ -344,7 +354,7 @@ fn subject_text(
         })
         .filter(|&p| p > 0)
         .map_or(raw.last(), |p| raw.get(p - 1));
-    let last = head.map(|w| w.to_lowercase()).unwrap_or_default();
+    let last = crate::text::lower(head.copied().unwrap_or(""));
     let collective = super::words::is_collective(&last);
     let plural = has_and
         || collective
@@ -359,12 +369,13 @@ fn names_list(names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [a] => a.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => [&rest.join(", "), " and ", last].concat(),
     }
 }
 
 fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> String {
-    let mut parts: Vec<String> = Vec::new();
+    // room for the longest object and its punctuation, so that it rarely grows
+    let mut parts: Vec<&str> = Vec::with_capacity(2 * MAX_OBJECT_WORDS);
     let mut words = 0;
     let mut i = from;
     while i < toks.len() && words < MAX_OBJECT_WORDS {
@@ -393,7 +404,7 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
                         .position(|x| x.start >= n.end)
                         .is_some_and(|k| is_statement(toks[k].text));
                     if n.actor.kind == ActorKind::Person && !reporter {
-                        parts.push(n.actor.name.to_string());
+                        parts.push(&n.actor.name);
                     }
                 }
             }
@@ -436,7 +447,7 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
                 && t.text.chars().next().is_some_and(|c| c.is_uppercase())
                 && !is_pronoun(t.text)
         }) {
-            parts.push(n.actor.name.to_string());
+            parts.push(&n.actor.name);
             while i + 1 < toks.len() && toks[i + 1].end <= n.end {
                 i += 1;
             }
@@ -444,7 +455,7 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
             i += 1;
             continue;
         }
-        parts.push(t.text.to_string());
+        parts.push(t.text);
         if t.is_word() {
             words += 1;
         }
@@ -474,8 +485,7 @@ fn object_text(toks: &[Tok], skip: &[bool], named: &[Named], from: usize) -> Str
     }) {
         parts.pop();
     }
-    let refs: Vec<&str> = parts.iter().map(|s| s.as_str()).collect();
-    join(&refs)
+    join(&parts)
 }
 
 fn fallback(toks: &[Tok], skip: &[bool]) -> String {
@@ -490,7 +500,7 @@ fn fallback(toks: &[Tok], skip: &[bool]) -> String {
         s = s.chars().skip(1).collect();
     }
     let s = s.trim_end_matches(['.', ' ']).to_string();
-    cut(&capitalise(&s), MAX_TITLE)
+    cut_owned(capitalise(s), MAX_TITLE)
 }
 
 /// The title of a background mention (`the 2008 Joint Declaration on Security Cooperation`):
@@ -521,5 +531,5 @@ pub fn background_title(toks: &[Tok], first: usize) -> String {
     {
         parts.pop();
     }
-    cut(&join(&parts), MAX_TITLE)
+    cut_owned(join(&parts), MAX_TITLE)
 }

@@ -18,9 +18,59 @@ pub struct Verb {
 
 /// Word form (lower case) → verb, for past forms and base forms alike.
 pub struct Lexicon {
-    past: FastMap<String, usize>,
-    base: FastMap<String, usize>,
+    past: Forms,
+    base: Forms,
     verbs: Vec<Verb>,
+}
+
+/// Word forms (lower case) → index of their verb, with the pairs of first and last byte that
+/// the forms have: most words of a sentence have a pair that no form has, and are refused
+/// without hashing.
+#[derive(Default)]
+struct Forms {
+    index: FastMap<String, usize>,
+    /// Bit `256 * first + last` is set when a form opens with byte `first` and ends with `last`.
+    ends: Vec<u64>,
+}
+
+impl Forms {
+    fn insert(&mut self, form: String, verb: usize) {
+        if let (Some(&first), Some(&last)) = (form.as_bytes().first(), form.as_bytes().last()) {
+            if self.ends.is_empty() {
+                self.ends = vec![0; 256 * 256 / 64];
+            }
+            let bit = 256 * first as usize + last as usize;
+            self.ends[bit / 64] |= 1 << (bit % 64);
+        }
+        self.index.insert(form, verb);
+    }
+
+    /// The verb of `word` lowercased. Most words of a sentence are lower-case ASCII already:
+    /// they are looked up as they are, without a lowercased copy.
+    fn get(&self, word: &str) -> Option<usize> {
+        let lower_ascii = word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        if !lower_ascii {
+            return self.get_lowercased(word);
+        }
+        let (&first, &last) = (word.as_bytes().first()?, word.as_bytes().last()?);
+        let bit = 256 * first as usize + last as usize;
+        if self
+            .ends
+            .get(bit / 64)
+            .is_none_or(|b| b & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
+        self.index.get(word).copied()
+    }
+
+    /// [`Forms::get`] of a word that is not lower-case ASCII.
+    #[inline(never)]
+    fn get_lowercased(&self, word: &str) -> Option<usize> {
+        self.index.get(crate::text::lower(word).as_str()).copied()
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> =
@@ -49,8 +99,8 @@ impl Lexicon {
     /// Parses the lexicon text (see `assets/verbs.txt` for the format).
     pub fn parse(text: &str) -> Lexicon {
         let mut lex = Lexicon {
-            past: FastMap::default(),
-            base: FastMap::default(),
+            past: Forms::default(),
+            base: Forms::default(),
             verbs: Vec::new(),
         };
         for line in text.lines() {
@@ -84,16 +134,12 @@ impl Lexicon {
 
     /// The verb whose past form (or participle) `word` is.
     pub fn past(&self, word: &str) -> Option<&Verb> {
-        self.past
-            .get(crate::text::lower(word).as_str())
-            .map(|&i| &self.verbs[i])
+        self.past.get(word).map(|i| &self.verbs[i])
     }
 
     /// The verb whose base form `word` is (`meet` after `will`).
     pub fn base(&self, word: &str) -> Option<&Verb> {
-        self.base
-            .get(crate::text::lower(word).as_str())
-            .map(|&i| &self.verbs[i])
+        self.base.get(word).map(|i| &self.verbs[i])
     }
 
     /// Number of verbs.
@@ -122,15 +168,15 @@ pub fn third_person(base: &str) -> String {
         || base.ends_with('x')
         || base.ends_with('z')
     {
-        format!("{base}es")
+        [base, "es"].concat()
     } else if let Some(stem) = base.strip_suffix('y') {
         if stem.ends_with(|c: char| !"aeiou".contains(c)) {
-            format!("{stem}ies")
+            [stem, "ies"].concat()
         } else {
-            format!("{base}s")
+            [base, "s"].concat()
         }
     } else {
-        format!("{base}s")
+        [base, "s"].concat()
     }
 }
 
@@ -150,6 +196,21 @@ mod tests {
         assert!(lex.past("said").is_some_and(|v| v.statement));
         assert!(lex.past("table").is_none());
         assert!(lex.base("meet").is_some());
+        assert_eq!(lex.base("MEET").map(|v| v.base.as_str()), Some("meet"));
+        assert_eq!(lex.past("MET").map(|v| v.base.as_str()), Some("meet"));
+        assert!(lex.past("m\u{e9}t").is_none());
+    }
+
+    #[test]
+    fn every_form_passes_the_quick_refusal() {
+        let lex = lexicon();
+        for forms in [&lex.past, &lex.base] {
+            for (form, &verb) in &forms.index {
+                assert_eq!(forms.get(form), Some(verb), "{form}");
+                assert_eq!(forms.get(&form.to_uppercase()), Some(verb), "{form}");
+            }
+        }
+        assert_eq!(lex.past(""), None);
     }
 
     #[test]
