@@ -1,11 +1,9 @@
 //! The words of temporal expressions (`assets/temporal/lexicon.txt`) and of tense
-//! (`assets/temporal/tense.txt`), and the keyword pass: one Aho-Corasick scan of a sentence that
-//! marks the words able to start an expression, so that the rules run only where they can match.
+//! (`assets/temporal/tense.txt`), and the keyword pass: one scan of a sentence's words that marks
+//! those able to start an expression, so that the rules run only where they can match.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 const LEXICON: &str = include_str!("../../assets/temporal/lexicon.txt");
 const TENSE: &str = include_str!("../../assets/temporal/tense.txt");
@@ -86,10 +84,13 @@ impl Word {
 /// Word (lowercase) → what it can mean.
 type Words = HashMap<&'static str, Vec<Word>, foldhash::fast::RandomState>;
 
-/// The parsed word lists and the keyword automaton.
+/// The parsed word lists and the keyword filter.
 pub(crate) struct Lexicon {
     words: Words,
-    triggers: Option<AhoCorasick>,
+    /// Keyword prefilter: for each pair of first and last byte ([`filter_slot`]), a bit per
+    /// length at which some trigger word has them. A word whose bit is clear is no trigger; one
+    /// whose bit is set is looked up.
+    filter: Box<[u32; 1024]>,
 }
 
 /// Longest word looked up; longer words are in no list.
@@ -192,28 +193,33 @@ impl Lexicon {
         let mut words = Words::default();
         parse_lines(lexicon, false, &mut words)?;
         parse_lines(tense, true, &mut words)?;
-        let mut patterns: Vec<&str> = words
-            .iter()
-            .filter(|(_, ws)| ws.iter().any(|w| w.is_trigger()))
-            .map(|(k, _)| *k)
-            .collect();
-        patterns.sort_unstable();
-        let triggers = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| e.to_string())?;
-        Ok(Lexicon {
-            words,
-            triggers: Some(triggers),
-        })
+        let mut filter = Box::new([0u32; 1024]);
+        for (w, ws) in &words {
+            if ws.iter().any(|w| w.is_trigger()) {
+                if let Some(slot) = filter_slot(w.as_bytes()) {
+                    filter[slot] |= 1 << w.len();
+                }
+            }
+        }
+        Ok(Lexicon { words, filter })
     }
 
     fn empty() -> Lexicon {
         Lexicon {
             words: Words::default(),
-            triggers: None,
+            filter: Box::new([0; 1024]),
         }
+    }
+
+    /// True when the ASCII word `w` is a trigger word (any case).
+    fn is_trigger(&self, w: &[u8]) -> bool {
+        let Some(slot) = filter_slot(w) else {
+            return false;
+        };
+        if w.len() > MAX_WORD || self.filter[slot] & (1 << w.len()) == 0 {
+            return false;
+        }
+        std::str::from_utf8(w).is_ok_and(|w| self.lookup(w).iter().any(|x| x.is_trigger()))
     }
 
     /// What `word` can be (any case); empty when it is in no list.
@@ -232,22 +238,86 @@ impl Lexicon {
         }
     }
 
-    /// Calls `found(start, end)` for every trigger word of `text` that is a whole word.
-    pub(crate) fn find_triggers(&self, text: &str, mut found: impl FnMut(usize, usize)) {
-        let Some(ac) = &self.triggers else {
-            return;
-        };
-        for m in ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
+    /// Calls `found(start, end)` for every trigger word of `text` that is a whole word (a
+    /// maximal run of alphanumeric characters); returns whether `text` has an ASCII digit.
+    ///
+    /// Trigger words are ASCII, so a run with another character is none; the others go through
+    /// the length filter first, which turns away nearly all words before any hashing.
+    pub(crate) fn find_triggers(&self, text: &str, mut found: impl FnMut(usize, usize)) -> bool {
+        let b = text.as_bytes();
+        let mut digit = false;
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            if CLASS[usize::from(c)] == OTHER {
+                i += 1;
                 continue;
             }
-            found(s, e);
+            let start = i;
+            let mut ascii = true;
+            loop {
+                while b.get(i).is_some_and(|&c| CLASS[usize::from(c)] == LETTER) {
+                    i += 1;
+                }
+                match b.get(i).map(|&c| CLASS[usize::from(c)]) {
+                    Some(DIGIT) => {
+                        digit = true;
+                        i += 1;
+                    }
+                    Some(WIDE) => match text[i..].chars().next() {
+                        Some(ch) if ch.is_alphanumeric() => {
+                            ascii = false;
+                            i += ch.len_utf8();
+                        }
+                        _ => break,
+                    },
+                    _ => break,
+                }
+            }
+            if i == start {
+                // A character that is neither ASCII nor alphanumeric.
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            if ascii && self.is_trigger(&b[start..i]) {
+                found(start, i);
+            }
         }
+        digit
     }
+}
+
+/// Byte classes of the keyword pass: ASCII letter, ASCII digit, first or later byte of a
+/// non-ASCII character, anything else.
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const WIDE: u8 = 3;
+
+/// The class of every byte.
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c >= 0x80 {
+            WIDE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The keyword filter's slot for a word: its first and last byte, folded to 5 bits each (ASCII
+/// letters fold case; other bytes may share a slot, which costs only a lookup).
+fn filter_slot(w: &[u8]) -> Option<usize> {
+    let (first, last) = (w.first()?, w.last()?);
+    Some(usize::from(first & 31) << 5 | usize::from(last & 31))
 }
 
 #[cfg(test)]
@@ -277,7 +347,58 @@ mod tests {
         let lex = &*LEXICON_DATA;
         let text = "We know it now; Monaco met on Monday.";
         let mut got = Vec::new();
-        lex.find_triggers(text, |s, e| got.push(&text[s..e]));
+        let digit = lex.find_triggers(text, |s, e| got.push(&text[s..e]));
         assert_eq!(got, ["now", "Monday"]);
+        assert!(!digit);
+        let text = "Today’s vote, YESTERDAY’S 2nd; Über-Monday, Mondayé MAYDAY ÉMay FY";
+        got.clear();
+        let digit = lex.find_triggers(text, |s, e| got.push(&text[s..e]));
+        assert_eq!(got, ["Today", "YESTERDAY", "Monday", "FY"]);
+        assert!(digit);
+    }
+
+    /// The keyword pass as it was first written: an ASCII-case-insensitive leftmost-longest
+    /// Aho-Corasick scan for the trigger words, keeping the matches that are whole words.
+    fn triggers_by_automaton(lex: &Lexicon, text: &str) -> Vec<(usize, usize)> {
+        use aho_corasick::{AhoCorasickBuilder, MatchKind};
+        let patterns: Vec<&str> = lex
+            .words
+            .iter()
+            .filter(|(_, ws)| ws.iter().any(|w| w.is_trigger()))
+            .map(|(k, _)| *k)
+            .collect();
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("automaton builds");
+        ac.find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .filter(|&(s, e)| {
+                let before = text[..s].chars().next_back();
+                let after = text[e..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// The word scan finds exactly the whole-word matches of the automaton, and a digit
+        /// exactly when there is one.
+        #[test]
+        fn word_scan_equals_automaton(parts in proptest::collection::vec(proptest::sample::select(&[
+            "may", "MAY", "May", "mayday", "sept", "Sept.", "fy", "FY2007", "day", "days", "Days",
+            "today", "Today’s", "nowadays", "now", "know", "year", "years", "yearly", "fall",
+            "é", "É", "über", "’", "-", "1990s", "2024", "a", "the", "x", " ", " ", ",", ".",
+            "\n", "\u{a0}", "\u{212a}", "ß", "日本", "٣", "monday", "Monday", "tonight",
+        ][..]), 0..24)) {
+            let text: String = parts.concat();
+            let lex = &*LEXICON_DATA;
+            let mut got = Vec::new();
+            let digit = lex.find_triggers(&text, |s, e| got.push((s, e)));
+            proptest::prop_assert_eq!(got, triggers_by_automaton(lex, &text));
+            proptest::prop_assert_eq!(digit, text.bytes().any(|b| b.is_ascii_digit()));
+        }
     }
 }

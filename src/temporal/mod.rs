@@ -2,7 +2,7 @@
 //! at the precision the text gives, resolving relative ones against the reference date with the
 //! tense of their clause. Knows nothing of actors or events.
 //!
-//! Per sentence: a keyword pass (one Aho-Corasick scan, [`lexicon`]) marks the words that can
+//! Per sentence: a keyword pass (one scan of its words, [`lexicon`]) marks the words that can
 //! start an expression; a sentence with none and no digit is skipped. Otherwise it is split into
 //! tokens once and the rules ([`rules`]) run on the marked words and numbers only, each looking a
 //! few tokens either side; relative values are resolved last ([`resolve`], [`tense`]).
@@ -108,8 +108,8 @@ fn tag_sentence(
     let lex = &*LEXICON_DATA;
     let triggers = &mut buf.triggers;
     triggers.clear();
-    lex.find_triggers(sentence, |s, _| triggers.push(s));
-    if triggers.is_empty() && !sentence.bytes().any(|b| b.is_ascii_digit()) {
+    let digit = lex.find_triggers(sentence, |s, _| triggers.push(s));
+    if triggers.is_empty() && !digit {
         return;
     }
     let toks = &mut buf.toks;
