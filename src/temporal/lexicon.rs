@@ -1,9 +1,11 @@
 //! The words of temporal expressions (`assets/temporal/lexicon.txt`) and of tense
-//! (`assets/temporal/tense.txt`), and the keyword pass: one scan of a sentence's words that marks
-//! those able to start an expression, so that the rules run only where they can match.
+//! (`assets/temporal/tense.txt`), and the keyword pass: one scan of a sentence's words for one
+//! able to start an expression, so that sentences with none (and no digit) are passed over.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use super::tokens::{class, Class};
 
 const LEXICON: &str = include_str!("../../assets/temporal/lexicon.txt");
 const TENSE: &str = include_str!("../../assets/temporal/tense.txt");
@@ -211,8 +213,9 @@ impl Lexicon {
         }
     }
 
-    /// True when the ASCII word `w` is a trigger word (any case).
-    fn is_trigger(&self, w: &[u8]) -> bool {
+    /// True when the ASCII word `w` is a trigger word (any case): one that can start an
+    /// expression.
+    pub(crate) fn is_trigger(&self, w: &[u8]) -> bool {
         let Some(slot) = filter_slot(w) else {
             return false;
         };
@@ -238,38 +241,36 @@ impl Lexicon {
         }
     }
 
-    /// Calls `found(start, end)` for every trigger word of `text` that is a whole word (a
-    /// maximal run of alphanumeric characters); returns whether `text` has an ASCII digit.
+    /// The first trigger word of `text` at or after byte `from` (a char boundary) that is a
+    /// whole word, a maximal run of alphanumeric characters: its byte range.
     ///
     /// Trigger words are ASCII, so a run with another character is none; the others go through
     /// the length filter first, which turns away nearly all words before any hashing.
-    pub(crate) fn find_triggers(&self, text: &str, mut found: impl FnMut(usize, usize)) -> bool {
+    pub(crate) fn first_trigger(&self, text: &str, from: usize) -> Option<(usize, usize)> {
         let b = text.as_bytes();
-        let mut digit = false;
-        let mut i = 0;
+        let mut i = from;
         while let Some(&c) = b.get(i) {
-            if CLASS[usize::from(c)] == OTHER {
+            if matches!(class(c), Class::Space | Class::Mark) {
                 i += 1;
                 continue;
             }
             let start = i;
             let mut ascii = true;
             loop {
-                while b.get(i).is_some_and(|&c| CLASS[usize::from(c)] == LETTER) {
+                while b
+                    .get(i)
+                    .is_some_and(|&c| matches!(class(c), Class::Letter | Class::Digit))
+                {
                     i += 1;
                 }
-                match b.get(i).map(|&c| CLASS[usize::from(c)]) {
-                    Some(DIGIT) => {
-                        digit = true;
-                        i += 1;
+                if b.get(i).is_none_or(|&c| class(c) != Class::Wide) {
+                    break;
+                }
+                match text[i..].chars().next() {
+                    Some(ch) if ch.is_alphanumeric() => {
+                        ascii = false;
+                        i += ch.len_utf8();
                     }
-                    Some(WIDE) => match text[i..].chars().next() {
-                        Some(ch) if ch.is_alphanumeric() => {
-                            ascii = false;
-                            i += ch.len_utf8();
-                        }
-                        _ => break,
-                    },
                     _ => break,
                 }
             }
@@ -279,39 +280,12 @@ impl Lexicon {
                 continue;
             }
             if ascii && self.is_trigger(&b[start..i]) {
-                found(start, i);
+                return Some((start, i));
             }
         }
-        digit
+        None
     }
 }
-
-/// Byte classes of the keyword pass: ASCII letter, ASCII digit, first or later byte of a
-/// non-ASCII character, anything else.
-const OTHER: u8 = 0;
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
-const WIDE: u8 = 3;
-
-/// The class of every byte.
-static CLASS: [u8; 256] = {
-    let mut t = [OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_alphabetic() {
-            LETTER
-        } else if c.is_ascii_digit() {
-            DIGIT
-        } else if c >= 0x80 {
-            WIDE
-        } else {
-            OTHER
-        };
-        b += 1;
-    }
-    t
-};
 
 /// The keyword filter's slot for a word: its first and last byte, folded to 5 bits each (ASCII
 /// letters fold case; other bytes may share a slot, which costs only a lookup).
@@ -346,20 +320,27 @@ mod tests {
     fn triggers_are_whole_words() {
         let lex = &*LEXICON_DATA;
         let text = "We know it now; Monaco met on Monday.";
-        let mut got = Vec::new();
-        let digit = lex.find_triggers(text, |s, e| got.push(&text[s..e]));
-        assert_eq!(got, ["now", "Monday"]);
-        assert!(!digit);
+        assert_eq!(triggers(lex, text), ["now", "Monday"]);
         let text = "Today’s vote, YESTERDAY’S 2nd; Über-Monday, Mondayé MAYDAY ÉMay FY";
-        got.clear();
-        let digit = lex.find_triggers(text, |s, e| got.push(&text[s..e]));
-        assert_eq!(got, ["Today", "YESTERDAY", "Monday", "FY"]);
-        assert!(digit);
+        assert_eq!(triggers(lex, text), ["Today", "YESTERDAY", "Monday", "FY"]);
+        assert_eq!(lex.first_trigger("Maybe, may be", 0), Some((7, 10)));
+        assert_eq!(lex.first_trigger("Maybe, maybe", 0), None);
+    }
+
+    /// All trigger words of `text`, by [`Lexicon::first_trigger`].
+    fn triggers<'a>(lex: &Lexicon, text: &'a str) -> Vec<&'a str> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some((s, e)) = lex.first_trigger(text, from) {
+            out.push(&text[s..e]);
+            from = e;
+        }
+        out
     }
 
     /// The keyword pass as it was first written: an ASCII-case-insensitive leftmost-longest
     /// Aho-Corasick scan for the trigger words, keeping the matches that are whole words.
-    fn triggers_by_automaton(lex: &Lexicon, text: &str) -> Vec<(usize, usize)> {
+    fn triggers_by_automaton<'a>(lex: &Lexicon, text: &'a str) -> Vec<&'a str> {
         use aho_corasick::{AhoCorasickBuilder, MatchKind};
         let patterns: Vec<&str> = lex
             .words
@@ -380,12 +361,13 @@ mod tests {
                 !before.is_some_and(char::is_alphanumeric)
                     && !after.is_some_and(char::is_alphanumeric)
             })
+            .map(|(s, e)| &text[s..e])
             .collect()
     }
 
     proptest::proptest! {
-        /// The word scan finds exactly the whole-word matches of the automaton, and a digit
-        /// exactly when there is one.
+        /// The word scan, and the tokenizer's marks, find exactly the whole-word matches of the
+        /// automaton.
         #[test]
         fn word_scan_equals_automaton(parts in proptest::collection::vec(proptest::sample::select(&[
             "may", "MAY", "May", "mayday", "sept", "Sept.", "fy", "FY2007", "day", "days", "Days",
@@ -395,10 +377,16 @@ mod tests {
         ][..]), 0..24)) {
             let text: String = parts.concat();
             let lex = &*LEXICON_DATA;
-            let mut got = Vec::new();
-            let digit = lex.find_triggers(&text, |s, e| got.push((s, e)));
-            proptest::prop_assert_eq!(got, triggers_by_automaton(lex, &text));
-            proptest::prop_assert_eq!(digit, text.bytes().any(|b| b.is_ascii_digit()));
+            let want = triggers_by_automaton(lex, &text);
+            proptest::prop_assert_eq!(&triggers(lex, &text), &want);
+            let mut toks = Vec::new();
+            super::super::tokens::tokenize(&text, lex, &mut toks);
+            let marked: Vec<&str> = toks
+                .iter()
+                .filter(|t| t.trigger)
+                .map(|t| &text[t.start..t.end])
+                .collect();
+            proptest::prop_assert_eq!(marked, want);
         }
     }
 }

@@ -2,10 +2,10 @@
 //! at the precision the text gives, resolving relative ones against the reference date with the
 //! tense of their clause. Knows nothing of actors or events.
 //!
-//! Per sentence: a keyword pass (one scan of its words, [`lexicon`]) marks the words that can
-//! start an expression; a sentence with none and no digit is skipped. Otherwise it is split into
-//! tokens once and the rules ([`rules`]) run on the marked words and numbers only, each looking a
-//! few tokens either side; relative values are resolved last ([`resolve`], [`tense`]).
+//! Per sentence: one with no digit and none of the words that can start an expression (a scan of
+//! its words, [`lexicon`]) is skipped. Otherwise it is split into tokens once, which marks those
+//! words, and the rules ([`rules`]) run on the marked words and numbers only, each looking a few
+//! tokens either side; relative values are resolved last ([`resolve`], [`tense`]).
 
 mod lexicon;
 mod resolve;
@@ -57,11 +57,10 @@ pub struct Timex {
     pub kind: TimexKind,
 }
 
-/// Buffers reused across sentences and calls: tokens and keyword positions.
+/// Buffers reused across sentences and calls: tokens.
 #[derive(Default)]
 struct Buffers {
     toks: Vec<Tok>,
-    triggers: Vec<usize>,
 }
 
 thread_local! {
@@ -106,19 +105,11 @@ fn tag_sentence(
     out: &mut Vec<Timex>,
 ) {
     let lex = &*LEXICON_DATA;
-    let triggers = &mut buf.triggers;
-    triggers.clear();
-    let digit = lex.find_triggers(sentence, |s, _| triggers.push(s));
-    if triggers.is_empty() && !digit {
+    if !tokens::has_digit(sentence) && lex.first_trigger(sentence, 0).is_none() {
         return;
     }
     let toks = &mut buf.toks;
-    tokens::tokenize(sentence, toks);
-    for &s in triggers.iter() {
-        if let Ok(k) = toks.binary_search_by_key(&s, |t| t.start) {
-            toks[k].trigger = true;
-        }
-    }
+    tokens::tokenize(sentence, lex, toks);
     let toks = &*toks;
     let mut ctx = Ctx {
         text: sentence,

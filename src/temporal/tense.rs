@@ -143,7 +143,7 @@ mod tests {
 
     fn dir_of(text: &str, word: &str) -> Dir {
         let mut toks = Vec::new();
-        tokenize(text, &mut toks);
+        tokenize(text, &LEXICON_DATA, &mut toks);
         let i = toks
             .iter()
             .position(|t| &text[t.start..t.end] == word)
