@@ -83,8 +83,8 @@ impl Word {
     }
 }
 
-/// Word (lowercase) → what it can mean.
-type Words = HashMap<&'static str, Vec<Word>, foldhash::fast::RandomState>;
+/// Word (lowercase bytes) → what it can mean.
+type Words = HashMap<&'static [u8], Vec<Word>, foldhash::fast::RandomState>;
 
 /// The parsed word lists and the keyword filter.
 pub(crate) struct Lexicon {
@@ -177,7 +177,7 @@ fn parse_lines(text: &'static str, tense: bool, out: &mut Words) -> Result<(), S
                 return Err(format!("line {}: bad word {w}", n + 1));
             }
             any = true;
-            let entry = out.entry(w).or_default();
+            let entry = out.entry(w.as_bytes()).or_default();
             if !entry.contains(&word) {
                 entry.push(word);
             }
@@ -198,7 +198,7 @@ impl Lexicon {
         let mut filter = Box::new([0u32; 1024]);
         for (w, ws) in &words {
             if ws.iter().any(|w| w.is_trigger()) {
-                if let Some(slot) = filter_slot(w.as_bytes()) {
+                if let Some(slot) = filter_slot(w) {
                     filter[slot] |= 1 << w.len();
                 }
             }
@@ -222,12 +222,16 @@ impl Lexicon {
         if w.len() > MAX_WORD || self.filter[slot] & (1 << w.len()) == 0 {
             return false;
         }
-        std::str::from_utf8(w).is_ok_and(|w| self.lookup(w).iter().any(|x| x.is_trigger()))
+        self.lookup_bytes(w).iter().any(|x| x.is_trigger())
     }
 
     /// What `word` can be (any case); empty when it is in no list.
     pub(crate) fn lookup(&self, word: &str) -> &[Word] {
-        let b = word.as_bytes();
+        self.lookup_bytes(word.as_bytes())
+    }
+
+    /// [`Lexicon::lookup`] on the bytes of a word.
+    fn lookup_bytes(&self, b: &[u8]) -> &[Word] {
         if b.is_empty() || b.len() > MAX_WORD {
             return &[];
         }
@@ -235,10 +239,10 @@ impl Lexicon {
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        match std::str::from_utf8(&buf[..b.len()]) {
-            Ok(w) => self.words.get(w).map(Vec::as_slice).unwrap_or(&[]),
-            Err(_) => &[],
-        }
+        self.words
+            .get(&buf[..b.len()])
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The first trigger word of `text` at or after byte `from` (a char boundary) that is a
@@ -342,7 +346,7 @@ mod tests {
     /// Aho-Corasick scan for the trigger words, keeping the matches that are whole words.
     fn triggers_by_automaton<'a>(lex: &Lexicon, text: &'a str) -> Vec<&'a str> {
         use aho_corasick::{AhoCorasickBuilder, MatchKind};
-        let patterns: Vec<&str> = lex
+        let patterns: Vec<&[u8]> = lex
             .words
             .iter()
             .filter(|(_, ws)| ws.iter().any(|w| w.is_trigger()))
