@@ -1,6 +1,6 @@
 //! The word lists the actor finder reads, compiled in from `assets/` and parsed once: the
-//! gazetteer of countries, places and organisations (with one Aho-Corasick automaton over all
-//! their names), titles, cue words, abbreviations, non-name words, given names and the words
+//! gazetteer of countries, places and organisations (with its names indexed by the word they
+//! open with), titles, cue words, abbreviations, non-name words, given names and the words
 //! that end an organisation's name.
 
 use std::collections::{HashMap, HashSet};
