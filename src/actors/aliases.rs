@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Lists};
 use super::names::Cand;
 use super::tokens::Token;
 use super::ActorKind;
@@ -225,8 +225,9 @@ pub fn resolve_people(
             || !t.is_cap()
             || t.is_initial()
             || t.text.chars().count() < 2
-            || lex.nonnames.contains(t.text)
-            || lex.titles.contains(t.text)
+            || lex
+                .lists_of(t.text)
+                .intersects(Lists::NONNAME | Lists::TITLE)
             || super::names::PARTICLES.contains(&crate::text::lower(t.text).as_str())
         {
             continue;

@@ -7,7 +7,7 @@
 //! goes on from a person (`Hayashi Ken and Mori Aki`). Titles are never part of a name.
 
 use super::gazetteer::GazMatch;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Lists};
 use super::tokens::Token;
 use super::ActorKind;
 
@@ -194,19 +194,24 @@ fn cap_like(t: &Token) -> bool {
 }
 
 /// A word that may be part of a person's name. The cheap tests on the word's own letters come
-/// before the lookups in the word lists.
+/// before one lookup of the lists the word belongs to.
 fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
     let w = t.text;
+    let hyphen = w.bytes().any(|b| b == b'-');
     (cap_like(t) || t.is_initial())
         && w.chars().next().is_some_and(char::is_alphabetic)
         && !w.bytes().any(|b| b.is_ascii_digit())
         && (!t.is_acronym() || t.is_initial())
-        && hyphen_parts_ok(w)
-        // `nonnames` holds every event word, so a word without hyphens needs no `events` lookup
-        && !lex.nonnames.contains(w)
-        && !(w.contains('-') && w.split('-').any(|p| lex.events.contains(p)))
-        && !lex.titles.contains(w)
-        && !lex.is_role(w)
+        // a word without hyphens opens with a capital here, as its one part must
+        && (!hyphen || hyphen_parts_ok(w))
+        && {
+            let lists = lex.lists_of(w);
+            // `nonnames` holds every event word, so a word without hyphens needs no `events`
+            // lookup
+            !(lists.intersects(Lists::NONNAME | Lists::TITLE)
+                || (hyphen && w.split('-').any(|p| lex.events.contains(p)))
+                || lex.role_in(w, lists))
+        }
 }
 
 #[allow(clippy::too_many_arguments)]
