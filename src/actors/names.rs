@@ -225,8 +225,8 @@ fn run(
     b: usize,
     found: &mut Found,
 ) {
-    // Stretches of the run left to people: all of it, unless an organisation takes a part.
-    let mut pieces: Vec<(usize, usize)> = vec![(a, b)];
+    // The tokens an organisation takes (`first..=last`), if any: the rest is left to people.
+    let mut org: Option<(usize, usize)> = None;
     // Organisations by their head word (the rightmost that works).
     for h in (a..b).rev() {
         let t = &tokens[h];
@@ -286,7 +286,7 @@ fn run(
         });
         if known_org && lex.legal.contains(t.text) {
             // `Samsung Electronics Co.`: the organisation the gazetteer knows.
-            pieces = vec![(a, left), (last + 1, b)];
+            org = Some((left, last));
             break;
         }
         found.cands.push(Cand {
@@ -297,14 +297,12 @@ fn run(
             corporate: lex.corporate.contains(t.text),
         });
         bracket(text, tokens, left, last, found);
-        pieces = vec![(a, left), (last + 1, b)];
+        org = Some((left, last));
         break;
     }
     // An acronym in brackets right after the run: a long name, not a person.
-    if acronym_after(text, tokens, b - 1).is_some() {
-        pieces.retain(|&(_, to)| to < b);
-    }
-    if pieces == [(a, b)] {
+    let acronym = acronym_after(text, tokens, b - 1).is_some();
+    if org.is_none() && !acronym {
         if let Some(g) = gaz_of[b - 1].filter(|&g| gaz[g].end == tokens[b - 1].end) {
             let first = tokens.partition_point(|t| t.end <= gaz[g].start);
             if lex.entries[gaz[g].entry].kind == ActorKind::Organisation {
@@ -312,8 +310,17 @@ fn run(
             }
         }
     }
-    // People.
-    for (from, to) in pieces {
+    // People, in the stretches of the run no organisation takes, but the one that ends the
+    // run when an acronym follows.
+    let pieces = match org {
+        None => [Some((a, b)), None],
+        Some((left, last)) => [Some((a, left)), Some((last + 1, b))],
+    };
+    for (from, to) in pieces
+        .into_iter()
+        .flatten()
+        .filter(|&(_, to)| !acronym || to < b)
+    {
         let mut s = from;
         while s < to {
             if gaz_of[s].is_some() || !is_name_word(&tokens[s], lex) {
