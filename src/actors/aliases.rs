@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Lists};
 use super::names::Cand;
 use super::tokens::Token;
 use super::ActorKind;
@@ -70,7 +70,7 @@ fn with_name_word<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
     }
     let w = w.trim_end_matches('.');
     let straight;
-    let w = if w.contains('\u{2019}') {
+    let w = if !w.is_ascii() && w.contains('\u{2019}') {
         straight = w.replace('\u{2019}', "'");
         straight.as_str()
     } else {
@@ -81,11 +81,29 @@ fn with_name_word<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
     (!w.is_empty() && !super::names::PARTICLES.contains(&w)).then(|| f(w))
 }
 
+/// The text of tokens `first..=last` with every run of whitespace made one space.
 fn span_text(text: &str, tokens: &[Token], first: usize, last: usize) -> String {
-    text[tokens[first].start..tokens[last].end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let s = &text[tokens[first].start..tokens[last].end];
+    if single_spaced(s) {
+        return s.to_string();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `s` is ASCII whose only whitespace is single spaces between words: its words joined by
+/// spaces are `s` itself. Most names are written so.
+fn single_spaced(s: &str) -> bool {
+    // a space first, or after a space, fails: the text before `s` counts as one
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x80.. => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space
 }
 
 /// The full name a short form stands for: the most recent one named before `at`, else the
@@ -146,20 +164,33 @@ pub fn resolve_people(
         }
     }
     let mut assigned: Vec<Option<usize>> = vec![None; people.len()];
+    // Each candidate's name and its words, read once: a name becoming a full name is taken.
+    let mut named: Vec<Option<(String, NameWords)>> = people
+        .iter()
+        .map(|c| {
+            let name = span_text(text, tokens, c.first, c.last);
+            let words = name_words(&name);
+            Some((name, words))
+        })
+        .collect();
     // Full forms first, in text order: the first seen is canonical.
     for (k, c) in people.iter().enumerate() {
-        let name = span_text(text, tokens, c.first, c.last);
-        let words = name_words(&name);
+        let Some((_, words)) = &named[k] else {
+            continue;
+        };
         if !c.cued || words.len() < 2 {
             continue;
         }
         let start = tokens[c.first].start;
         let same = fulls.iter().position(|f| {
-            f.words.len() >= 2 && (words.is_subset(&f.words) || f.words.is_subset(&words))
+            f.words.len() >= 2 && (words.is_subset(&f.words) || f.words.is_subset(words))
         });
         let i = match same {
             Some(i) => i,
             None => {
+                let Some((name, words)) = named[k].take() else {
+                    continue;
+                };
                 fulls.push(Full {
                     name,
                     words,
@@ -176,8 +207,9 @@ pub fn resolve_people(
         if assigned[k].is_some() {
             continue;
         }
-        let name = span_text(text, tokens, c.first, c.last);
-        let words = name_words(&name);
+        let Some((name, words)) = named[k].take() else {
+            continue;
+        };
         let start = tokens[c.first].start;
         if let Some(i) = pick(&fulls, &words, start) {
             assigned[k] = Some(i);
@@ -225,8 +257,9 @@ pub fn resolve_people(
             || !t.is_cap()
             || t.is_initial()
             || t.text.chars().count() < 2
-            || lex.nonnames.contains(t.text)
-            || lex.titles.contains(t.text)
+            || lex
+                .lists_of(t.text)
+                .intersects(Lists::NONNAME | Lists::TITLE)
             || super::names::PARTICLES.contains(&crate::text::lower(t.text).as_str())
         {
             continue;
@@ -297,4 +330,35 @@ pub fn corpus_aliases(names: &[(String, ActorKind)]) -> HashMap<String, String> 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name taken as written must read as its words joined by single spaces.
+    #[test]
+    fn single_spaced_names_are_their_words_joined() {
+        let cases = [
+            ("Rajnath Singh", true),
+            ("Robert F. Dalton", true),
+            ("Ken", true),
+            ("", false),
+            (" Ken", false),
+            ("Ken ", false),
+            ("Ken  Hayashi", false),
+            ("Ken\tHayashi", false),
+            ("Ken\nHayashi", false),
+            ("Ken\u{b}Hayashi", false),
+            ("Ken\u{a0}Hayashi", false),
+            ("Zoë Müller", false),
+            ("Ken\u{2003}Hayashi", false),
+        ];
+        for (s, single) in cases {
+            assert_eq!(single_spaced(s), single, "{s:?}");
+            if single_spaced(s) {
+                assert_eq!(s.split_whitespace().collect::<Vec<_>>().join(" "), s);
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! up by the word it opens with, on whole words, longest match first (`South China Sea` over `China`,
 //! `Times of India` over `India`), with the cautions of ambiguous names applied.
 
-use super::lexicon::{Caution, Lexicon};
+use super::lexicon::{Caution, Lexicon, Lists};
 use super::tokens::Token;
 
 /// A gazetteer name found in the text.
@@ -149,9 +149,9 @@ pub fn find(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<GazMatch> {
 fn namelike(t: &Token, lex: &Lexicon) -> bool {
     t.is_cap()
         && !t.is_acronym()
-        && !lex.nonnames.contains(t.text)
-        && !lex.titles.contains(t.text)
-        && !lex.org_heads.contains(t.text)
+        && !lex
+            .lists_of(t.text)
+            .intersects(Lists::NONNAME | Lists::TITLE | Lists::ORG_HEAD)
 }
 
 fn allowed(m: &GazMatch, tokens: &[Token], lex: &Lexicon) -> bool {

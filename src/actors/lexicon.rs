@@ -41,6 +41,48 @@ pub struct Entry {
 /// A set of words, hashed for speed (the lists are compiled in, not attacker-controlled).
 pub type WordSet = HashSet<String, foldhash::fast::RandomState>;
 
+/// The lists a word belongs to as written, one bit each: [`Lexicon::lists_of`] answers for
+/// them all with one lookup.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lists(u8);
+
+impl Lists {
+    /// In [`Lexicon::nonnames`].
+    pub const NONNAME: Lists = Lists(1);
+    /// In [`Lexicon::titles`].
+    pub const TITLE: Lists = Lists(1 << 1);
+    /// In [`Lexicon::title_heads`].
+    pub const TITLE_HEAD: Lists = Lists(1 << 2);
+    /// In [`Lexicon::org_heads`].
+    pub const ORG_HEAD: Lists = Lists(1 << 3);
+    /// A cue word of lowercase ASCII with its first letter capitalised (`Counterpart`), unless
+    /// it is a family word: a role when not a title (see [`Lexicon::role_in`]).
+    pub const CAPITAL_CUE: Lists = Lists(1 << 4);
+
+    /// Holds every bit of `other`.
+    pub fn has(self, other: Lists) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Holds some bit of `other`.
+    pub fn intersects(self, other: Lists) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Lists {
+    type Output = Lists;
+    fn bitor(self, other: Lists) -> Lists {
+        Lists(self.0 | other.0)
+    }
+}
+
+impl std::ops::BitOrAssign for Lists {
+    fn bitor_assign(&mut self, other: Lists) {
+        self.0 |= other.0;
+    }
+}
+
 /// Every list, parsed.
 pub struct Lexicon {
     /// Gazetteer entries (entry i is the name `names[i]`).
@@ -80,6 +122,9 @@ pub struct Lexicon {
     pub org_heads: WordSet,
     /// Heads that take an `of …` complement.
     pub org_heads_of: WordSet,
+    /// The words of `nonnames`, `titles`, `title_heads`, `org_heads` and the capitalised cue
+    /// words, with the lists they belong to.
+    pub lists: HashMap<String, Lists, foldhash::fast::RandomState>,
     /// Heads that count only after an acronym.
     pub acronym_heads: WordSet,
     /// Heads of company and newspaper names (a country word inside is part of the name).
@@ -119,17 +164,34 @@ pub fn sections(text: &str) -> HashMap<String, Vec<String>> {
 }
 
 impl Lexicon {
+    /// The lists `word` belongs to, as written.
+    pub fn lists_of(&self, word: &str) -> Lists {
+        self.lists.get(word).copied().unwrap_or_default()
+    }
+
     /// A title, or a capitalised role word (`Analyst`, `Employee`): it may stand before a name
     /// but is never part of one.
     pub fn is_role(&self, word: &str) -> bool {
-        self.title_heads.contains(word) || {
-            let lower = crate::text::lower(word);
-            let lower = lower.as_str();
-            lower != word
-                && self.cues.contains(lower)
-                && !FAMILY.contains(&lower)
-                && !self.titles.contains(word)
+        self.role_in(word, self.lists_of(word))
+    }
+
+    /// [`Lexicon::is_role`] of `word`, whose lists are `lists`. A word of ASCII with no capital
+    /// after its first letter lowercases to itself with that letter lowered, so its cue form is
+    /// listed ([`Lists::CAPITAL_CUE`]); other words are lowercased and looked up.
+    pub fn role_in(&self, word: &str, lists: Lists) -> bool {
+        if lists.has(Lists::TITLE_HEAD) {
+            return true;
         }
+        let simple = word.is_ascii() && !word.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+        if simple {
+            return lists.has(Lists::CAPITAL_CUE) && !lists.has(Lists::TITLE);
+        }
+        let lower = crate::text::lower(word);
+        let lower = lower.as_str();
+        lower != word
+            && self.cues.contains(lower)
+            && !FAMILY.contains(&lower)
+            && !lists.has(Lists::TITLE)
     }
 }
 
@@ -222,6 +284,37 @@ fn set(sec: &HashMap<String, Vec<String>>, name: &str) -> WordSet {
         .unwrap_or_default()
 }
 
+/// The map behind [`Lexicon::lists_of`].
+fn word_lists(
+    nonnames: &WordSet,
+    titles: &WordSet,
+    title_heads: &WordSet,
+    org_heads: &WordSet,
+    cues: &WordSet,
+) -> HashMap<String, Lists, foldhash::fast::RandomState> {
+    let mut out: HashMap<String, Lists, _> = HashMap::default();
+    let mut mark = |words: &mut dyn Iterator<Item = String>, bit: Lists| {
+        for w in words {
+            *out.entry(w).or_default() |= bit;
+        }
+    };
+    mark(&mut nonnames.iter().cloned(), Lists::NONNAME);
+    mark(&mut titles.iter().cloned(), Lists::TITLE);
+    mark(&mut title_heads.iter().cloned(), Lists::TITLE_HEAD);
+    mark(&mut org_heads.iter().cloned(), Lists::ORG_HEAD);
+    let mut capital_cues = cues
+        .iter()
+        .filter(|c| {
+            c.is_ascii()
+                && c.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+                && !c.bytes().any(|b| b.is_ascii_uppercase())
+                && !FAMILY.contains(&c.as_str())
+        })
+        .map(|c| c[..1].to_ascii_uppercase() + &c[1..]);
+    mark(&mut capital_cues, Lists::CAPITAL_CUE);
+    out
+}
+
 fn build() -> Lexicon {
     let mut entries = Vec::new();
     let mut patterns = Vec::new();
@@ -281,33 +374,40 @@ fn build() -> Lexicon {
     let non = sections(NONNAMES);
     let given = sections(GIVEN_NAMES);
     let org = sections(ORG_PATTERNS);
+    let all_titles = {
+        let mut t = set(&titles, "titles");
+        t.extend(set(&titles, "title_modifiers"));
+        t
+    };
+    let title_heads = set(&titles, "titles");
+    let cues = set(&titles, "cues");
+    let nonnames = {
+        let mut n = set(&non, "words");
+        n.extend(set(&non, "function"));
+        n.extend(set(&non, "events"));
+        n
+    };
+    let org_heads = set(&org, "heads");
+    let lists = word_lists(&nonnames, &all_titles, &title_heads, &org_heads, &cues);
     Lexicon {
         entries,
         names: patterns,
         by_first_word,
         first_bytes,
         first_non_ascii,
-        titles: {
-            let mut t = set(&titles, "titles");
-            t.extend(set(&titles, "title_modifiers"));
-            t
-        },
-        title_heads: set(&titles, "titles"),
-        cues: set(&titles, "cues"),
+        titles: all_titles,
+        title_heads,
+        cues,
         bare_ranks: set(&titles, "bare_ranks"),
         abbreviations: set(&titles, "abbreviations"),
-        nonnames: {
-            let mut n = set(&non, "words");
-            n.extend(set(&non, "function"));
-            n.extend(set(&non, "events"));
-            n
-        },
+        nonnames,
         function: set(&non, "function"),
         events: set(&non, "events"),
         verbs: set(&titles, "verbs"),
         given: set(&given, ""),
-        org_heads: set(&org, "heads"),
+        org_heads,
         org_heads_of: set(&org, "heads_of"),
+        lists,
         acronym_heads: set(&org, "acronym_heads"),
         corporate: set(&org, "corporate"),
         legal: set(&org, "legal"),
@@ -354,5 +454,61 @@ mod tests {
         assert!(lex.names.iter().all(|n| !first_word(n).is_empty()));
         let listed: usize = lex.by_first_word.values().map(Vec::len).sum();
         assert_eq!(listed, lex.names.len());
+    }
+
+    /// [`Lexicon::role_in`] finds capitalised cue words in the combined map: it must agree
+    /// with lowercasing every word and looking it up in the lists themselves.
+    #[test]
+    fn roles_agree_with_lowercased_lookup() {
+        let lex = get();
+        let by_lowering = |w: &str| {
+            let lower = w.to_lowercase();
+            lex.title_heads.contains(w)
+                || (lower != w
+                    && lex.cues.contains(&lower)
+                    && !FAMILY.contains(&lower.as_str())
+                    && !lex.titles.contains(w))
+        };
+        let mut words: Vec<String> = ["Élysée", "CEO", "Ceo", "Co-Founder", "Son", "Mr.", ""]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let lists = [&lex.cues, &lex.titles, &lex.title_heads, &lex.nonnames];
+        for w in lists.into_iter().flatten() {
+            let mut capital = w.chars();
+            let capital: String = capital
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(capital)
+                .collect();
+            let alternating: String = w
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 1 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            words.extend([w.clone(), capital, w.to_uppercase(), alternating]);
+        }
+        assert!(words
+            .iter()
+            .any(|w| lex.is_role(w) && !lex.title_heads.contains(w)));
+        for w in &words {
+            assert_eq!(lex.is_role(w), by_lowering(w), "{w}");
+            assert_eq!(
+                lex.lists_of(w).has(Lists::NONNAME),
+                lex.nonnames.contains(w)
+            );
+            assert_eq!(lex.lists_of(w).has(Lists::TITLE), lex.titles.contains(w));
+            assert_eq!(
+                lex.lists_of(w).has(Lists::ORG_HEAD),
+                lex.org_heads.contains(w)
+            );
+        }
     }
 }

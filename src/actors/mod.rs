@@ -126,6 +126,7 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
     let gaz = gazetteer::find(text, &toks, lex);
     let found = names::find(text, &toks, &gaz, lex);
     let mut b = Builder::default();
+    b.mentions.reserve(gaz.len());
     for g in &gaz {
         let e = &lex.entries[g.entry];
         b.mention(g.start, g.end, &e.canonical, e.kind);
@@ -176,14 +177,20 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
         .filter(|g| lex.entries[g.entry].kind == ActorKind::Person)
         .map(|g| (g.start, lex.entries[g.entry].canonical.as_str()))
         .collect();
-    for p in aliases::resolve_people(text, &toks, &found.cands, &covered, &known, lex) {
+    let people = aliases::resolve_people(text, &toks, &found.cands, &covered, &known, lex);
+    b.mentions.reserve(people.len());
+    for p in people {
         b.mention(p.start, p.end, &p.name, ActorKind::Person);
     }
     b.mentions.sort_by_key(|m| (m.start, m.end));
-    // Subjects, then pronouns.
+    // Subjects, then pronouns. The mentions are in text order: the first token of each is
+    // found by walking on from the previous one's, and a mention spans few tokens.
+    let mut first = 0;
     for m in &mut b.mentions {
-        let first = toks.partition_point(|t| t.end <= m.start);
-        let last = toks.partition_point(|t| t.start < m.end);
+        while toks.get(first).is_some_and(|t| t.end <= m.start) {
+            first += 1;
+        }
+        let last = first + toks[first..].iter().take_while(|t| t.start < m.end).count();
         if first < last {
             m.subject = pronouns::is_subject(text, &toks, first, last - 1);
         }

@@ -7,7 +7,7 @@
 //! goes on from a person (`Hayashi Ken and Mori Aki`). Titles are never part of a name.
 
 use super::gazetteer::GazMatch;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Lists};
 use super::tokens::Token;
 use super::ActorKind;
 
@@ -194,19 +194,24 @@ fn cap_like(t: &Token) -> bool {
 }
 
 /// A word that may be part of a person's name. The cheap tests on the word's own letters come
-/// before the lookups in the word lists.
+/// before one lookup of the lists the word belongs to.
 fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
     let w = t.text;
+    let hyphen = w.bytes().any(|b| b == b'-');
     (cap_like(t) || t.is_initial())
         && w.chars().next().is_some_and(char::is_alphabetic)
         && !w.bytes().any(|b| b.is_ascii_digit())
         && (!t.is_acronym() || t.is_initial())
-        && hyphen_parts_ok(w)
-        // `nonnames` holds every event word, so a word without hyphens needs no `events` lookup
-        && !lex.nonnames.contains(w)
-        && !(w.contains('-') && w.split('-').any(|p| lex.events.contains(p)))
-        && !lex.titles.contains(w)
-        && !lex.is_role(w)
+        // a word without hyphens opens with a capital here, as its one part must
+        && (!hyphen || hyphen_parts_ok(w))
+        && {
+            let lists = lex.lists_of(w);
+            // `nonnames` holds every event word, so a word without hyphens needs no `events`
+            // lookup
+            !(lists.intersects(Lists::NONNAME | Lists::TITLE)
+                || (hyphen && w.split('-').any(|p| lex.events.contains(p)))
+                || lex.role_in(w, lists))
+        }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -220,8 +225,8 @@ fn run(
     b: usize,
     found: &mut Found,
 ) {
-    // Stretches of the run left to people: all of it, unless an organisation takes a part.
-    let mut pieces: Vec<(usize, usize)> = vec![(a, b)];
+    // The tokens an organisation takes (`first..=last`), if any: the rest is left to people.
+    let mut org: Option<(usize, usize)> = None;
     // Organisations by their head word (the rightmost that works).
     for h in (a..b).rev() {
         let t = &tokens[h];
@@ -281,7 +286,7 @@ fn run(
         });
         if known_org && lex.legal.contains(t.text) {
             // `Samsung Electronics Co.`: the organisation the gazetteer knows.
-            pieces = vec![(a, left), (last + 1, b)];
+            org = Some((left, last));
             break;
         }
         found.cands.push(Cand {
@@ -292,14 +297,12 @@ fn run(
             corporate: lex.corporate.contains(t.text),
         });
         bracket(text, tokens, left, last, found);
-        pieces = vec![(a, left), (last + 1, b)];
+        org = Some((left, last));
         break;
     }
     // An acronym in brackets right after the run: a long name, not a person.
-    if acronym_after(text, tokens, b - 1).is_some() {
-        pieces.retain(|&(_, to)| to < b);
-    }
-    if pieces == [(a, b)] {
+    let acronym = acronym_after(text, tokens, b - 1).is_some();
+    if org.is_none() && !acronym {
         if let Some(g) = gaz_of[b - 1].filter(|&g| gaz[g].end == tokens[b - 1].end) {
             let first = tokens.partition_point(|t| t.end <= gaz[g].start);
             if lex.entries[gaz[g].entry].kind == ActorKind::Organisation {
@@ -307,8 +310,17 @@ fn run(
             }
         }
     }
-    // People.
-    for (from, to) in pieces {
+    // People, in the stretches of the run no organisation takes, but the one that ends the
+    // run when an acronym follows.
+    let pieces = match org {
+        None => [Some((a, b)), None],
+        Some((left, last)) => [Some((a, left)), Some((last + 1, b))],
+    };
+    for (from, to) in pieces
+        .into_iter()
+        .flatten()
+        .filter(|&(_, to)| !acronym || to < b)
+    {
         let mut s = from;
         while s < to {
             if gaz_of[s].is_some() || !is_name_word(&tokens[s], lex) {

@@ -5,112 +5,139 @@
 use super::tokens::Token;
 
 /// Lowercase words that may stand before a subject in its noun phrase.
-const BEFORE: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "his",
-    "her",
-    "its",
-    "their",
-    "both",
-    "former",
-    "then",
-    "new",
-    "visiting",
-    "incoming",
-    "outgoing",
-    "counterpart",
-    "counterparts",
-    "minister",
-    "president",
-    "chief",
-    "premier",
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "ceo",
-    "co-founder",
-    "founder",
-];
+fn before_subject(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "both"
+            | "former"
+            | "then"
+            | "new"
+            | "visiting"
+            | "incoming"
+            | "outgoing"
+            | "counterpart"
+            | "counterparts"
+            | "minister"
+            | "president"
+            | "chief"
+            | "premier"
+            | "leader"
+            | "spokesman"
+            | "spokeswoman"
+            | "ceo"
+            | "co-founder"
+            | "founder"
+    )
+}
 
 /// Lowercase words that open a clause of their own (`during which Ito said`).
-const CLAUSE_OPENERS: &[&str] = &[
-    "which", "who", "that", "when", "while", "after", "before", "because", "as", "since",
-    "although", "though", "if", "where", "whom", "whereas", "but", "so", "once", "until",
-];
+fn clause_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "which"
+            | "who"
+            | "that"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "because"
+            | "as"
+            | "since"
+            | "although"
+            | "though"
+            | "if"
+            | "where"
+            | "whom"
+            | "whereas"
+            | "but"
+            | "so"
+            | "once"
+            | "until"
+    )
+}
 
 /// Words after a noun phrase that show it is not a subject.
-const NOT_VERB: &[&str] = &[
-    "of",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "from",
-    "to",
-    "by",
-    "as",
-    "the",
-    "a",
-    "an",
-    "between",
-    "among",
-    "into",
-    "over",
-    "under",
-    "after",
-    "before",
-    "during",
-    "near",
-    "via",
-    "per",
-    "against",
-    "about",
-    "that",
-    "which",
-    "whose",
-    "than",
-    "amid",
-    "since",
-    "until",
-    "through",
-    "across",
-    // nouns a name only modifies (`the Biden administration`)
-    "administration",
-    "government",
-    "officials",
-    "office",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "campaign",
-    "team",
-    "family",
-    "forces",
-    "troops",
-    "ministry",
-    "army",
-    "navy",
-    "embassy",
-    "delegation",
-    "side",
-    "economy",
-    "people",
-    "military",
-    "authorities",
-    "police",
-    "leader",
-    "leaders",
-    "company",
-    "firm",
-    "shares",
-    "counterpart",
-    "counterparts",
-    "officer",
-];
+fn not_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "to"
+            | "by"
+            | "as"
+            | "the"
+            | "a"
+            | "an"
+            | "between"
+            | "among"
+            | "into"
+            | "over"
+            | "under"
+            | "after"
+            | "before"
+            | "during"
+            | "near"
+            | "via"
+            | "per"
+            | "against"
+            | "about"
+            | "that"
+            | "which"
+            | "whose"
+            | "than"
+            | "amid"
+            | "since"
+            | "until"
+            | "through"
+            | "across"
+            // nouns a name only modifies (`the Biden administration`)
+            | "administration"
+            | "government"
+            | "officials"
+            | "office"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "campaign"
+            | "team"
+            | "family"
+            | "forces"
+            | "troops"
+            | "ministry"
+            | "army"
+            | "navy"
+            | "embassy"
+            | "delegation"
+            | "side"
+            | "economy"
+            | "people"
+            | "military"
+            | "authorities"
+            | "police"
+            | "leader"
+            | "leaders"
+            | "company"
+            | "firm"
+            | "shares"
+            | "counterpart"
+            | "counterparts"
+            | "officer"
+    )
+}
 
 fn clause_break(sep: &str) -> bool {
     sep.contains([
@@ -131,10 +158,10 @@ pub fn is_subject(text: &str, tokens: &[Token], first: usize, last: usize) -> bo
         if p.segment != t.segment {
             break;
         }
-        if CLAUSE_OPENERS.contains(&p.text) {
+        if clause_opener(p.text) {
             break;
         }
-        if !(p.is_cap() || BEFORE.contains(&p.text)) {
+        if !(p.is_cap() || before_subject(p.text)) {
             return false;
         }
         idx -= 1;
@@ -180,7 +207,7 @@ pub fn is_subject(text: &str, tokens: &[Token], first: usize, last: usize) -> bo
                     if u.is_cap() {
                         return false;
                     }
-                    return !NOT_VERB.contains(&u.text);
+                    return !not_verb(u.text);
                 }
                 return false;
             }
@@ -193,8 +220,7 @@ pub fn is_subject(text: &str, tokens: &[Token], first: usize, last: usize) -> bo
             k += 1;
             continue;
         }
-        return t.text.chars().next().is_some_and(char::is_alphabetic)
-            && !NOT_VERB.contains(&t.text);
+        return t.text.chars().next().is_some_and(char::is_alphabetic) && !not_verb(t.text);
     }
     false
 }
@@ -208,7 +234,9 @@ pub enum Pronoun {
     Possessive,
 }
 
-/// The pronoun a token is, if any.
+/// The pronoun a token is, if any. Asked of every word: inlined, most words are dismissed by
+/// their length alone.
+#[inline]
 pub fn pronoun(t: &Token) -> Option<Pronoun> {
     // every pronoun has two or three letters: most words need no comparison
     if !(2..=3).contains(&t.text.len()) {

@@ -133,6 +133,22 @@ pub fn tokenize<'a>(text: &'a str, sentences: &[Sentence], lex: &Lexicon) -> Vec
     out
 }
 
+/// ASCII letters and digits, by byte value: the walk over a word tests each byte with one load.
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// A byte that ends a sentence when it lies between two words.
+fn is_stop(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n')
+}
+
 /// The character at byte `i` of `s` and its length in bytes; `i` must be a character boundary.
 /// ASCII, nearly all of the text, is read without decoding.
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
@@ -151,7 +167,7 @@ fn word_at(s: &str, i: usize) -> bool {
 fn word_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
+        if ASCII_WORD[usize::from(b)] {
             i += 1;
         } else if b.is_ascii() {
             break;
@@ -165,6 +181,7 @@ fn word_end(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Appends the words of the sentence at `start..end` of `text` to `out`.
 #[allow(clippy::too_many_arguments)]
 fn words<'a>(
     text: &'a str,
@@ -176,7 +193,8 @@ fn words<'a>(
     lex: &Lexicon,
     out: &mut Vec<Token<'a>>,
 ) {
-    let s = &text[start..end];
+    // the text up to the end of the sentence: offsets into it are offsets into `text`
+    let s = &text[..end];
     let bytes = s.as_bytes();
     let mut prev_end = if new_segment || out.is_empty() {
         start
@@ -184,54 +202,75 @@ fn words<'a>(
         out.last().map_or(start, |t: &Token| t.full_end(text))
     };
     let mut first = new_segment;
-    // byte offsets into `s`, always on character boundaries
-    let mut i = 0;
-    while let Some((c, len)) = char_at(s, i) {
-        if !is_word(c) {
-            i += len;
-            continue;
+    // the first word's separator begins before the sentence and is searched for stops; after
+    // it, the bytes skipped between two words are exactly the separator, and are noted in
+    // `stop` as they are skipped
+    let mut first_in_sentence = true;
+    let mut stop = false;
+    // always on a character boundary
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if !ASCII_WORD[usize::from(b)] {
+            if b.is_ascii() {
+                stop |= is_stop(b);
+                i += 1;
+                continue;
+            }
+            match char_at(s, i) {
+                Some((c, _)) if is_word(c) => {}
+                Some((_, len)) => {
+                    i += len;
+                    continue;
+                }
+                None => break,
+            }
         }
         let bi = i;
         // past letters and digits, and the apostrophes, hyphens, periods and ampersands
         // between them; `j` stops on neither a letter nor a digit
-        let mut j = word_end(s, i + len);
+        let mut j = bi;
         let mut poss = false;
-        while let Some((c, len)) = char_at(s, j) {
-            if is_apostrophe(c) {
-                let next = char_at(s, j + len);
-                let after = next.is_some_and(|(_, n)| word_at(s, j + len + n));
-                if next.is_some_and(|(n, _)| n == 's') && !after {
-                    poss = true;
-                    break;
-                } else if next.is_some_and(|(n, _)| is_word(n)) {
-                    j = word_end(s, j + len);
-                } else {
-                    // `Ministers'`: a word of two characters or more ending in `s`
-                    if bytes[j - 1] == b's' && bi + 1 < j {
+        loop {
+            j = word_end(s, j);
+            match bytes.get(j) {
+                Some(b'-' | b'.' | b'&') if word_at(s, j + 1) => j += 1,
+                // an apostrophe, straight or (beyond ASCII) curly
+                Some(&b) if b == b'\'' || !b.is_ascii() => {
+                    let Some((_, len)) = char_at(s, j).filter(|&(c, _)| is_apostrophe(c)) else {
+                        break;
+                    };
+                    let next = char_at(s, j + len);
+                    let after = next.is_some_and(|(_, n)| word_at(s, j + len + n));
+                    if next.is_some_and(|(n, _)| n == 's') && !after {
                         poss = true;
+                        break;
+                    } else if next.is_some_and(|(n, _)| is_word(n)) {
+                        j += len;
+                    } else {
+                        // `Ministers'`: a word of two characters or more ending in `s`
+                        if bytes[j - 1] == b's' && bi + 1 < j {
+                            poss = true;
+                        }
+                        break;
                     }
-                    break;
                 }
-            } else if matches!(c, '-' | '.' | '&') && word_at(s, j + len) {
-                j = word_end(s, j + len);
-            } else {
-                break;
+                _ => break,
             }
         }
-        let mut wend_byte = j;
-        let word = &s[bi..wend_byte];
         if !poss && bytes.get(j) == Some(&b'.') {
-            let with = &s[bi..wend_byte + 1];
+            let word = &s[bi..j];
             let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if single || word.contains('.') || lex.abbreviations.contains(with) {
-                wend_byte += 1;
+            if single || word.contains('.') || lex.abbreviations.contains(&s[bi..=j]) {
                 j += 1;
             }
         }
-        let abs_start = start + bi;
-        let sep = &text[prev_end.min(abs_start)..abs_start];
+        let sep = &text[prev_end.min(bi)..bi];
+        if first_in_sentence {
+            stop = sep.bytes().any(is_stop);
+            first_in_sentence = false;
+        }
         let sent_start = first
-            || sep.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
+            || stop
             || out.last().is_some_and(|t: &Token| {
                 t.segment == segment
                     && t.text.ends_with('.')
@@ -239,23 +278,21 @@ fn words<'a>(
                     && !lex.titles.contains(t.text)
             });
         let tok = Token {
-            start: abs_start,
-            end: start + wend_byte,
-            text: &text[abs_start..start + wend_byte],
+            start: bi,
+            end: j,
+            text: &text[bi..j],
             poss,
             sep,
             sent_start,
             headline,
             segment,
         };
-        prev_end = if poss { tok.full_end(text) } else { tok.end };
+        // skip the possessive
+        prev_end = if poss { tok.full_end(text) } else { j };
         out.push(tok);
         first = false;
-        // skip the possessive
-        i = j;
-        if poss {
-            i = i.max(prev_end - start);
-        }
+        stop = false;
+        i = prev_end;
     }
 }
 
@@ -366,6 +403,49 @@ mod tests {
                 .collect();
             let want = by_chars(case);
             assert_eq!(got, want, "{case}");
+        }
+    }
+
+    /// Sentence starts as the separators say: the first word of a segment, a word after a
+    /// sentence stop in its separator, or after a word ending in a period that is neither an
+    /// initial nor a title. [`words`] notes the stops while skipping, and must agree.
+    #[test]
+    fn sentence_starts_agree_with_separators() {
+        let text = "He met Gen. Ito. Then they left! Why? Robert F. Dalton (U.S.) came... \
+                    Mr. Dalton said: \u{201c}No.\u{201d} \u{2014} It ended?! Or not.\n\nA new\nline";
+        // sentences as a splitter might cut them: with gaps between them, one cut after `F.`,
+        // and stops and a line break inside some
+        let pieces = [
+            "He met Gen. Ito.",
+            "Then they left! Why?",
+            "Robert F.",
+            "Dalton (U.S.) came... Mr. Dalton said: \u{201c}No.",
+            "\u{201d} \u{2014} It ended?! Or not.",
+            "A new\nline",
+        ];
+        let sent: Vec<Sentence> = pieces
+            .iter()
+            .map(|p| {
+                let start = text.find(p).unwrap();
+                Sentence {
+                    start,
+                    end: start + p.len(),
+                    kind: SentenceKind::Text,
+                    paragraph: 0,
+                }
+            })
+            .collect();
+        let lex = lexicon::get();
+        let toks = tokenize(text, &sent, lex);
+        assert!(toks.len() > 20);
+        for (k, t) in toks.iter().enumerate() {
+            let prev = k.checked_sub(1).map(|p| &toks[p]);
+            let want = prev.is_none_or(|p| p.segment != t.segment)
+                || t.sep.contains(['.', '!', '?', '\n'])
+                || prev.is_some_and(|p| {
+                    p.text.ends_with('.') && !p.is_initial() && !lex.titles.contains(p.text)
+                });
+            assert_eq!(t.sent_start, want, "{k}: {:?} after {:?}", t.text, t.sep);
         }
     }
 }
