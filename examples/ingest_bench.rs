@@ -35,7 +35,7 @@ fn cpu_seconds() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
-/// Peak resident set size in MB (VmHWM).
+/// Peak resident set size in MB (VmHWM, given in KiB), decimal like the corpus sizes.
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -46,7 +46,7 @@ fn peak_rss_mb() -> f64 {
                     .and_then(|v| v.parse::<f64>().ok())
             })
         })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
+        .map_or(f64::NAN, |kib| kib * 1024.0 / 1e6)
 }
 
 fn corpus_bytes(path: &Path) -> u64 {
