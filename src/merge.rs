@@ -484,13 +484,18 @@ impl Index {
         *self.slot_ids.entry(slot).or_insert(next)
     }
 
-    fn file_actor(&mut self, slots: [Slot; 2], name: &Name, i: u32, article: u32) {
+    /// The numbers of an event's slots, the second only when it is another slot.
+    fn slot_pair(&mut self, slots: [Slot; 2]) -> (u32, Option<u32>) {
+        let s0 = self.slot_id(slots[0]);
+        (s0, (slots[1] != slots[0]).then(|| self.slot_id(slots[1])))
+    }
+
+    /// Files event `i` under one of its actors, in its slots (numbered by [`Index::slot_pair`]).
+    fn file_actor(&mut self, slots: (u32, Option<u32>), name: &Name, i: u32, article: u32) {
         let id = self.actor_id(name) as u64;
-        let s0 = self.slot_id(slots[0]) as u64;
-        self.by_actor.push(s0 << 32 | id, i, article);
-        if slots[1] != slots[0] {
-            let s1 = self.slot_id(slots[1]) as u64;
-            self.by_actor.push(s1 << 32 | id, i, article);
+        self.by_actor.push((slots.0 as u64) << 32 | id, i, article);
+        if let Some(s1) = slots.1 {
+            self.by_actor.push((s1 as u64) << 32 | id, i, article);
         }
     }
 
@@ -503,6 +508,7 @@ impl Index {
             }
             return;
         }
+        let pair = self.slot_pair(slots);
         for (k, a) in e.actors.iter().enumerate() {
             if e.actors[..k].contains(a) {
                 self.doubled.push(slots[0], i, article);
@@ -511,7 +517,7 @@ impl Index {
                 }
                 continue;
             }
-            self.file_actor(slots, a, i, article);
+            self.file_actor(pair, a, i, article);
         }
     }
 
@@ -535,12 +541,13 @@ impl Index {
                 }
                 lists.clear();
                 let mut doubled = false;
+                let slot = self.slot_ids.get(&w).copied();
                 for (k, a) in e.actors.iter().enumerate() {
                     if e.actors[..k].contains(a) {
                         doubled = true;
                         continue;
                     }
-                    let Some(&slot) = self.slot_ids.get(&w) else {
+                    let Some(slot) = slot else {
                         continue;
                     };
                     if let Some(l) = self
@@ -725,8 +732,11 @@ fn merge_slot(events: &mut [Event]) -> Vec<u32> {
                     }
                 } else {
                     let article = first_article(&events[i]);
-                    for a in &events[i].actors[known..] {
-                        index.file_actor(slots, a, i as u32, article);
+                    if events[i].actors.len() > known {
+                        let pair = index.slot_pair(slots);
+                        for a in &events[i].actors[known..] {
+                            index.file_actor(pair, a, i as u32, article);
+                        }
                     }
                     if let Some(f) = filed[i].as_mut().filter(|f| !f.doubled) {
                         let ids = &index.actor_ids;
