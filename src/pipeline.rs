@@ -294,7 +294,8 @@ struct Gathered {
     articles: Vec<ArticleInfo>,
     index: HashMap<PathBuf, u32, foldhash::fast::RandomState>,
     events: Vec<Event>,
-    kinds: HashMap<String, ActorKind>,
+    /// Actor kinds, hashed fast while gathering (the timeline's table is a standard map).
+    kinds: HashMap<String, ActorKind, foldhash::fast::RandomState>,
 }
 
 impl Gathered {
@@ -364,6 +365,7 @@ impl Gathered {
         keys.par_sort_unstable();
         let from: Vec<u32> = keys.into_iter().map(|k| k.1).collect();
         crate::timeline::permute(&mut events, &from);
+        let kinds: HashMap<String, ActorKind> = kinds.into_iter().collect();
         let events = merge::merge_corpus(events, &kinds);
         Timeline::new(sorted, events, kinds)
     }
