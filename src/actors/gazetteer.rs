@@ -76,7 +76,12 @@ fn names_in(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<G
                 for &id in ids {
                     let name = lex.names[id as usize].as_bytes();
                     let stop = k + name.len();
-                    if stop <= end && &b[k..stop] == name && boundary_after(text, stop) {
+                    // the last bytes first: most names that share a first word differ there
+                    if stop <= end
+                        && b[stop - 1] == name[name.len() - 1]
+                        && &b[k..stop] == name
+                        && boundary_after(text, stop)
+                    {
                         out.push(GazMatch {
                             start: k,
                             end: stop,
