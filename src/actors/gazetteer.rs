@@ -3,7 +3,7 @@
 //! `Times of India` over `India`), with the cautions of ambiguous names applied.
 
 use super::lexicon::{Caution, Lexicon, Lists};
-use super::tokens::Token;
+use super::tokens::{self, Token};
 
 /// A gazetteer name found in the text.
 #[derive(Debug, Clone, Copy)]
@@ -27,30 +27,12 @@ fn boundary_after(text: &str, at: usize) -> bool {
     !text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// The character at byte `at` (which is a character boundary) and its length.
-fn char_at(text: &str, at: usize) -> (char, usize) {
-    text[at..]
-        .chars()
-        .next()
-        .map_or(('\0', 1), |c| (c, c.len_utf8()))
-}
-
-/// True when the byte at `at` begins a letter or digit; the second value is the length of the
-/// character there.
-fn word_char_at(text: &str, at: usize) -> (bool, usize) {
-    let b = text.as_bytes()[at];
-    if b.is_ascii() {
-        (b.is_ascii_alphanumeric(), 1)
-    } else {
-        let (c, n) = char_at(text, at);
-        (c.is_alphanumeric(), n)
-    }
-}
-
 /// Every gazetteer name on word boundaries within `text[start..end]`, overlapping ones
 /// included: each word (a run of letters and digits) is looked up among the first words of
 /// the names, and the names it opens are compared with the text there.
 fn names_in(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<GazMatch>) {
+    // runs of letters and digits end with the segment
+    let seg = &text[..end];
     let b = text.as_bytes();
     let mut k = start;
     while k < end {
@@ -62,14 +44,16 @@ fn names_in(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<G
             }
             lex.first_bytes[c as usize]
         } else {
-            let (word, n) = word_char_at(text, k);
-            if !word {
-                k += n;
-                continue;
+            match tokens::char_at(seg, k) {
+                Some((c, _)) if tokens::is_word(c) => lex.first_non_ascii,
+                Some((_, n)) => {
+                    k += n;
+                    continue;
+                }
+                None => break,
             }
-            lex.first_non_ascii
         };
-        let e = run_end(text, k, end);
+        let e = tokens::word_end(seg, k);
         // a run after the first of the segment follows a character that is not a word's
         if opens && (k > start || boundary_before(text, k)) {
             if let Some(ids) = lex.by_first_word.get(&text[k..e]) {
@@ -93,27 +77,6 @@ fn names_in(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<G
         }
         k = e;
     }
-}
-
-/// One past the run of letters and digits that starts at `k` (before `end`).
-fn run_end(text: &str, k: usize, end: usize) -> usize {
-    let b = text.as_bytes();
-    let mut e = k;
-    while e < end {
-        let c = b[e];
-        if c.is_ascii_alphanumeric() {
-            e += 1;
-        } else if c.is_ascii() {
-            break;
-        } else {
-            let (word, n) = word_char_at(text, e);
-            if !word {
-                break;
-            }
-            e += n;
-        }
-    }
-    e
 }
 
 /// Finds gazetteer names inside the tokens' segments.

@@ -81,7 +81,7 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}')
 }
 
-fn is_word(c: char) -> bool {
+pub(super) fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
@@ -151,7 +151,7 @@ fn is_stop(b: u8) -> bool {
 
 /// The character at byte `i` of `s` and its length in bytes; `i` must be a character boundary.
 /// ASCII, nearly all of the text, is read without decoding.
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+pub(super) fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     match *s.as_bytes().get(i)? {
         b if b.is_ascii() => Some((b as char, 1)),
         _ => s[i..].chars().next().map(|c| (c, c.len_utf8())),
@@ -164,7 +164,7 @@ fn word_at(s: &str, i: usize) -> bool {
 }
 
 /// The end of the run of letters and digits that goes on at byte `i` of `s`.
-fn word_end(s: &str, mut i: usize) -> usize {
+pub(super) fn word_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     while let Some(&b) = bytes.get(i) {
         if ASCII_WORD[usize::from(b)] {
