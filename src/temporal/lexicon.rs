@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::tokens::{class, Class};
+use super::tokens::{alnum_run, class, Class};
 
 const LEXICON: &str = include_str!("../../assets/temporal/lexicon.txt");
 const TENSE: &str = include_str!("../../assets/temporal/tense.txt");
@@ -259,31 +259,14 @@ impl Lexicon {
                 continue;
             }
             let start = i;
-            let mut ascii = true;
-            loop {
-                while b
-                    .get(i)
-                    .is_some_and(|&c| matches!(class(c), Class::Letter | Class::Digit))
-                {
-                    i += 1;
-                }
-                if b.get(i).is_none_or(|&c| class(c) != Class::Wide) {
-                    break;
-                }
-                match text[i..].chars().next() {
-                    Some(ch) if ch.is_alphanumeric() => {
-                        ascii = false;
-                        i += ch.len_utf8();
-                    }
-                    _ => break,
-                }
-            }
+            let run = alnum_run(text, i);
+            i = run.end;
             if i == start {
                 // A character that is neither ASCII nor alphanumeric.
                 i += text[i..].chars().next().map_or(1, char::len_utf8);
                 continue;
             }
-            if ascii && self.is_trigger(&b[start..i]) {
+            if run.ascii && self.is_trigger(&b[start..i]) {
                 return Some((start, i));
             }
         }

@@ -144,13 +144,13 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
 }
 
 /// A run of alphanumeric characters.
-struct Run {
+pub(crate) struct Run {
     /// One past its last byte.
-    end: usize,
+    pub end: usize,
     /// It has a letter.
     letters: bool,
     /// It is all ASCII.
-    ascii: bool,
+    pub ascii: bool,
     /// Its number of ASCII digits.
     digits: usize,
     /// Their value, capped at `u32::MAX`.
@@ -158,7 +158,7 @@ struct Run {
 }
 
 /// The run of alphanumeric characters at byte `i` of `text` (empty when there is none).
-fn alnum_run(text: &str, mut i: usize) -> Run {
+pub(crate) fn alnum_run(text: &str, mut i: usize) -> Run {
     let bytes = text.as_bytes();
     let mut run = Run {
         end: i,
