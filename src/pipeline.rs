@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::actors::{self, ActorKind};
 use crate::article::Article;
 use crate::corpus::{self, FileKind};
-use crate::events::{self, Event, Mention};
+use crate::events::{self, Event};
 use crate::sentences::{self, Sentence};
 use crate::temporal::{self, Timex};
 use crate::timeline::{ArticleInfo, Timeline};
@@ -355,16 +355,8 @@ impl Gathered {
             }
             e.mentions.sort();
         });
-        // by first mention, ties in the order gathered (as a stable sort would): the keys are
-        // sorted, then each event is moved once
-        let mut keys: Vec<(Option<Mention>, u32)> = events
-            .par_iter()
-            .enumerate()
-            .map(|(i, e)| (e.mentions.first().copied(), i as u32))
-            .collect();
-        keys.par_sort_unstable();
-        let from: Vec<u32> = keys.into_iter().map(|k| k.1).collect();
-        crate::timeline::permute(&mut events, &from);
+        // by first mention, ties in the order gathered
+        crate::timeline::sort_by_key(&mut events, |e| e.mentions.first().copied());
         let kinds: HashMap<String, ActorKind> = kinds.into_iter().collect();
         let events = merge::merge_corpus(events, &kinds);
         Timeline::new(sorted, events, kinds)

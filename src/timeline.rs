@@ -88,24 +88,32 @@ impl Timeline {
 /// Sorts events chronologically, undated last; ties keep reading order (article, offset), then
 /// the order they were in.
 pub fn sort_events(events: &mut [Event]) {
+    sort_by_key(events, |e| {
+        (
+            e.date.is_none(),
+            e.date.map(|d| d.sort_key()),
+            e.mentions.first().copied(),
+        )
+    });
+}
+
+/// Sorts `v` by `key`, ties in their order (as a stable sort would). The keys, made unique by
+/// each element's place, are sorted on every core (the order is then the same as a sequential
+/// sort's), and each element is moved once: no copy of `v` is made.
+pub(crate) fn sort_by_key<T, K>(v: &mut [T], key: impl Fn(&T) -> K + Sync)
+where
+    T: Sync,
+    K: Ord + Send,
+{
     use rayon::prelude::*;
-    // the keys are sorted (in parallel: each is distinct, so the order is the same), then each
-    // event is moved once: no copy of the events is made
-    let mut keys: Vec<_> = events
+    let mut keys: Vec<(K, u32)> = v
         .par_iter()
         .enumerate()
-        .map(|(i, e)| {
-            (
-                e.date.is_none(),
-                e.date.map(|d| d.sort_key()),
-                e.mentions.first().copied(),
-                i as u32,
-            )
-        })
+        .map(|(i, x)| (key(x), i as u32))
         .collect();
     keys.par_sort_unstable();
-    let from: Vec<u32> = keys.into_iter().map(|k| k.3).collect();
-    permute(events, &from);
+    let from: Vec<u32> = keys.into_iter().map(|k| k.1).collect();
+    permute(v, &from);
 }
 
 /// Reorders `v` in place so that `v[k]` is the element that was at `from[k]` (`from` is a
