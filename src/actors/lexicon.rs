@@ -92,8 +92,7 @@ pub struct Lexicon {
     /// The names by their first word (the letters and digits they open with): where a word
     /// of the text is met, only the names it can open are compared.
     pub by_first_word: HashMap<String, Vec<u32>, foldhash::fast::RandomState>,
-    /// ASCII bytes that open some name, and whether some name opens with a non-ASCII letter: the
-    /// other words need no lookup.
+    /// ASCII bytes that open some name: words opening with another ASCII byte need no lookup.
     pub first_bytes: [bool; 128],
     /// Some name opens with a non-ASCII letter.
     pub first_non_ascii: bool,
@@ -271,11 +270,7 @@ pub fn parse_organisations(text: &str) -> Vec<(String, Names)> {
 
 /// The letters and digits `name` opens with (`U` of `U.S.`, `Times` of `Times of India`).
 pub fn first_word(name: &str) -> &str {
-    let end = name
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(name.len(), |(i, _)| i);
-    &name[..end]
+    &name[..super::tokens::word_end(name, 0)]
 }
 
 fn set(sec: &HashMap<String, Vec<String>>, name: &str) -> WordSet {
