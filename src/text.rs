@@ -1,13 +1,24 @@
 //! Text from articles made safe to print: control characters that would drive a terminal
 //! (escape sequences, window titles, bells, backspaces, C1 codes) are replaced before any text
 //! reaches the screen or a terminal-bound output; and a word lowercased without touching the
-//! heap ([`lower`]), for the hot loops of reading.
+//! heap ([`lower`]) or a character read at a byte offset ([`char_at`]), for the hot loops of
+//! reading.
 
 mod lower;
 
 pub use lower::{lower, Lower};
 
 use std::borrow::Cow;
+
+/// The character at byte `i` of `s` and its length in bytes (`i` must be a character
+/// boundary); `None` at the end. ASCII, nearly all of the text, is read without decoding.
+#[inline]
+pub fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match *s.as_bytes().get(i)? {
+        b if b.is_ascii() => Some((b as char, 1)),
+        _ => s[i..].chars().next().map(|c| (c, c.len_utf8())),
+    }
+}
 
 /// What a control character is replaced with: visible, one column wide.
 pub const REPLACEMENT: char = '\u{FFFD}';

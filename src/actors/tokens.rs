@@ -3,6 +3,7 @@
 //! each word knows whether it opens a sentence and whether it lies in a headline.
 
 use crate::sentences::{Sentence, SentenceKind};
+pub(super) use crate::text::char_at;
 
 use super::lexicon::Lexicon;
 
@@ -147,15 +148,6 @@ const ASCII_WORD: [bool; 256] = {
 /// A byte that ends a sentence when it lies between two words.
 fn is_stop(b: u8) -> bool {
     matches!(b, b'.' | b'!' | b'?' | b'\n')
-}
-
-/// The character at byte `i` of `s` and its length in bytes; `i` must be a character boundary.
-/// ASCII, nearly all of the text, is read without decoding.
-pub(super) fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    match *s.as_bytes().get(i)? {
-        b if b.is_ascii() => Some((b as char, 1)),
-        _ => s[i..].chars().next().map(|c| (c, c.len_utf8())),
-    }
 }
 
 /// A letter or digit at byte `i` of `s`.

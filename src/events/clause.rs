@@ -60,14 +60,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         return out;
     };
     let bytes = s.as_bytes();
-    // the char at byte `k` (a char boundary), read from its byte when it is ASCII
-    let char_at = |k: usize| -> Option<char> {
-        match bytes.get(k) {
-            Some(&b) if b.is_ascii() => Some(b as char),
-            Some(_) => s[k..].chars().next(),
-            None => None,
-        }
-    };
+    // the char at byte `k` (a char boundary)
+    let char_at = |k: usize| crate::text::char_at(s, k).map(|(c, _)| c);
     let mut i = 0;
     while let Some(c) = char_at(i) {
         if c == ' ' || c.is_whitespace() {
