@@ -33,8 +33,8 @@ pub struct ArticleEvents {
     pub info: ArticleInfo,
     /// Its events (mentions carry `article: 0`).
     pub events: Vec<Event>,
-    /// The kind of each actor named.
-    pub actor_kinds: Vec<(String, ActorKind)>,
+    /// The kind of each actor named (the names are the ones its events hold).
+    pub actor_kinds: Vec<(actors::Name, ActorKind)>,
 }
 
 /// Sentences and temporal expressions of one article (what `newsline dates` shows).
@@ -111,7 +111,7 @@ fn extract_measured(article: &Article, times: Option<&StageTimes>) -> ArticleEve
         actor_kinds: found
             .actors
             .iter()
-            .map(|a| (a.name.to_string(), a.kind))
+            .map(|a| (a.name.clone(), a.kind))
             .collect(),
     }
 }
@@ -193,13 +193,13 @@ fn load_inner(
             FileKind::Article => timed(times.map(|t| &t.read), || read_article(path, opts, &mut w))
                 .map(|a| {
                     let mut ae = extract_measured(&a, times);
-                    share_names(&mut ae.events, &names);
+                    share_names(&mut ae.events, &mut ae.actor_kinds, &names);
                     Source::Article(ae)
                 })
                 .unwrap_or(Source::Nothing),
             FileKind::EventsJsonl => match shard::read(path, &mut w) {
                 Ok(mut s) => {
-                    share_names(&mut s.events, &names);
+                    share_names(&mut s.events, &mut s.actor_kinds, &names);
                     Source::Shard(s)
                 }
                 Err(e) => {
@@ -256,12 +256,21 @@ fn load_inner(
     })
 }
 
-/// Replaces the actor names of `events` by the corpus's shared ones, taking the lock once.
-fn share_names(events: &mut [Event], names: &Mutex<actors::Names>) {
+/// Replaces the actor names of `events` and `kinds` by the corpus's shared ones, taking the
+/// lock once.
+fn share_names(
+    events: &mut [Event],
+    kinds: &mut [(actors::Name, ActorKind)],
+    names: &Mutex<actors::Names>,
+) {
     // the names as held now (by address: equal names are most often one `Arc` already)
     type ByAddress = HashMap<*const u8, actors::Name, foldhash::fast::RandomState>;
     let mut shared = ByAddress::default();
-    for a in events.iter().flat_map(|e| &e.actors) {
+    for a in kinds
+        .iter()
+        .map(|(a, _)| a)
+        .chain(events.iter().flat_map(|e| &e.actors))
+    {
         shared.entry(a.as_ptr()).or_insert_with(|| a.clone());
     }
     {
@@ -270,7 +279,11 @@ fn share_names(events: &mut [Event], names: &Mutex<actors::Names>) {
             *n = names.share(n);
         }
     }
-    for a in events.iter_mut().flat_map(|e| &mut e.actors) {
+    for a in kinds
+        .iter_mut()
+        .map(|(a, _)| a)
+        .chain(events.iter_mut().flat_map(|e| &mut e.actors))
+    {
         if let Some(n) = shared.get(&a.as_ptr()) {
             *a = n.clone();
         }
@@ -294,8 +307,9 @@ struct Gathered {
     articles: Vec<ArticleInfo>,
     index: HashMap<PathBuf, u32, foldhash::fast::RandomState>,
     events: Vec<Event>,
-    /// Actor kinds, hashed fast while gathering (the timeline's table is a standard map).
-    kinds: HashMap<String, ActorKind, foldhash::fast::RandomState>,
+    /// Actor kinds, the first given for a name kept, by the address of the name's text (names
+    /// are shared: one address per name).
+    kinds: HashMap<usize, (actors::Name, ActorKind), foldhash::fast::RandomState>,
 }
 
 impl Gathered {
@@ -303,7 +317,7 @@ impl Gathered {
         &mut self,
         articles: Vec<ArticleInfo>,
         events: Vec<Event>,
-        kinds: Vec<(String, ActorKind)>,
+        kinds: Vec<(actors::Name, ActorKind)>,
     ) {
         let map: Vec<u32> = articles
             .into_iter()
@@ -323,7 +337,7 @@ impl Gathered {
             self.events.push(e);
         }
         for (n, k) in kinds {
-            self.kinds.entry(n).or_insert(k);
+            self.kinds.entry(n.as_ptr() as usize).or_insert((n, k));
         }
     }
 
@@ -357,7 +371,10 @@ impl Gathered {
         });
         // by first mention, ties in the order gathered
         crate::timeline::sort_by_key(&mut events, |e| e.mentions.first().copied());
-        let kinds: HashMap<String, ActorKind> = kinds.into_iter().collect();
+        let kinds: HashMap<String, ActorKind> = kinds
+            .into_values()
+            .map(|(n, k)| (n.to_string(), k))
+            .collect();
         let events = merge::merge_corpus(events, &kinds);
         Timeline::new(sorted, events, kinds)
     }

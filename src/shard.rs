@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-use crate::actors::{ActorKind, Names};
+use crate::actors::{ActorKind, Name, Names};
 use crate::events::{Event, Mention};
 use crate::export::EventRecord;
 use crate::timeline::ArticleInfo;
@@ -17,8 +17,8 @@ pub struct Shard {
     pub articles: Vec<ArticleInfo>,
     /// Events; their mentions index `articles`.
     pub events: Vec<Event>,
-    /// Actor kinds the records carry.
-    pub actor_kinds: Vec<(String, ActorKind)>,
+    /// Actor kinds the records carry (the names are the ones the events hold).
+    pub actor_kinds: Vec<(Name, ActorKind)>,
     /// Lines that did not parse (each one a warning): events lost.
     pub broken_lines: usize,
 }
@@ -74,7 +74,7 @@ pub fn read(path: &Path, warnings: &mut Vec<String>) -> Result<Shard, Error> {
         for (a, k) in rec.actors.iter().zip(&rec.actor_kinds) {
             if !kinds_seen.contains(a.as_str()) {
                 kinds_seen.insert(a.clone());
-                shard.actor_kinds.push((a.clone(), *k));
+                shard.actor_kinds.push((names.get(a), *k));
             }
         }
         let actors = rec.actors.iter().map(|a| names.get(a)).collect();
