@@ -85,6 +85,7 @@ pub fn extract(
     let mut named: Vec<Named> = Vec::new();
     let mut inside: Vec<usize> = Vec::new();
     let mut own: Vec<&Timex> = Vec::new();
+    let mut names: Vec<Name> = Vec::new();
     for s in sentences {
         if s.kind != SentenceKind::Text {
             continue;
@@ -95,7 +96,7 @@ pub fn extract(
             end: m.end,
             actor: &actors.actors[m.actor],
         }));
-        let names = actor_names(&named);
+        actor_names(&named, &mut names);
         // only the timexes that start inside the sentence (found by binary search)
         let from = by_start.partition_point(|&i| timexes[i].start < s.start);
         inside.clear();
@@ -142,7 +143,7 @@ pub fn extract(
                             Some(v) => title::title_with_verb(&toks, &skip, &named, v),
                             None => title::title(&toks, &skip, &named, near),
                         },
-                        actors: names,
+                        actors: names.clone(),
                         mentions: vec![mention(article, s)],
                         background: false,
                     });
@@ -206,8 +207,9 @@ fn mention(article: &Article, s: &Sentence) -> Mention {
 }
 
 /// Distinct canonical names, people first, in reading order within each kind.
-fn actor_names(named: &[Named]) -> Vec<Name> {
-    let mut out: Vec<Name> = Vec::with_capacity(named.len());
+/// The names of the actors named in a sentence, people first (into `out`, cleared first).
+fn actor_names(named: &[Named], out: &mut Vec<Name>) {
+    out.clear();
     for kind in [
         ActorKind::Person,
         ActorKind::Country,
@@ -220,7 +222,6 @@ fn actor_names(named: &[Named]) -> Vec<Name> {
             }
         }
     }
-    out
 }
 
 fn add_actors(to: &mut Vec<Name>, names: &[Name]) {
