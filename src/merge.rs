@@ -238,9 +238,9 @@ fn rename_in_title(title: &mut String, short: &str, canon: &str) {
 }
 
 /// How well a title reads: names it carries and a verb, then length up to a point.
-fn title_quality(e: &Event) -> (usize, usize) {
+fn title_quality(e: &Event) -> (u32, u32) {
     let names = e.actors.iter().filter(|a| e.title.contains(&***a)).count();
-    (names, e.title.chars().count().min(80))
+    (names as u32, e.title.chars().count().min(80) as u32)
 }
 
 /// Folds `other` into `into`; `quality` is `title_quality(into)`, kept up to date, and
@@ -251,8 +251,8 @@ fn fold(
     filed: &mut Filed,
     other: Event,
     ids: &[u32],
-    other_quality: (usize, usize),
-    quality: &mut (usize, usize),
+    other_quality: (u32, u32),
+    quality: &mut (u32, u32),
 ) -> bool {
     let retitled = other_quality > *quality;
     if retitled {
@@ -350,7 +350,8 @@ fn same_happening_masked(
     shared_two()
 }
 
-type Week = (i32, u32);
+/// An ISO week: its year times 64 plus its number.
+type Week = i32;
 
 /// Where an event with actors is filed. A date coarser than a week only ever matches the very
 /// same date (and such a date never changes in a fold), so those events are filed by date; the
@@ -369,7 +370,7 @@ impl Slot {
         // the year in bits 8..40 and what follows it in the low 8; the kind of date above
         let at = |year: i32, k: u64| u64::from(year as u32) << 8 | k;
         match self {
-            Slot::Week((year, w)) => at(year, u64::from(w)),
+            Slot::Week(w) => u64::from(w as u32),
             Slot::Date(d) => match d {
                 DateValue::Year(y) => 1 << 40 | at(y, 0),
                 DateValue::Quarter(y, q) => 2 << 40 | at(y, u64::from(q)),
@@ -391,7 +392,7 @@ fn slots(d: crate::temporal::DateValue, weeks: [Week; 2]) -> [Slot; 2] {
 
 fn week(d: chrono::NaiveDate) -> Week {
     let w = chrono::Datelike::iso_week(&d);
-    (w.year(), w.week())
+    w.year() * 64 + w.week() as i32
 }
 
 /// What the merge reads of each event's own date and title, worked out for all events at once
@@ -403,7 +404,7 @@ struct Pre {
     /// Its title's stems (see [`stem_mask`]).
     mask: u8,
     /// Its title's quality (see [`title_quality`]).
-    quality: (usize, usize),
+    quality: (u32, u32),
     /// The one article telling it (`NONE` when several do, or none).
     article: u32,
 }
@@ -412,7 +413,7 @@ struct Pre {
 fn prepare(e: &Event) -> Pre {
     let Some(d) = e.date else {
         return Pre {
-            weeks: [(0, 0); 2],
+            weeks: [0; 2],
             mask: 0,
             quality: (0, 0),
             article: NONE,
@@ -450,7 +451,7 @@ struct Filed {
     /// The articles telling it, once it is told by many.
     articles: Option<Box<FastSet<u32>>>,
     /// Its title's quality (see [`title_quality`]).
-    quality: (usize, usize),
+    quality: (u32, u32),
     /// It names an actor twice.
     doubled: bool,
     /// The ids of its actors, one per actor, as [`ActorIds::of_event`] gives them.
@@ -1037,7 +1038,7 @@ mod tests {
         let mut slots = Vec::new();
         for year in [-1, 0, 1999, 2024, 2025] {
             for k in 1..=53 {
-                slots.push(Slot::Week((year, k)));
+                slots.push(Slot::Week(year * 64 + k));
                 slots.push(Slot::Date(DateValue::Week(year, k as u8)));
             }
             slots.push(Slot::Date(DateValue::Year(year)));
