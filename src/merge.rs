@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::actors::{self, ActorKind, Name};
 use crate::events::Event;
 use crate::temporal::{Basis, Precision};
-use crate::timeline::permute;
+use crate::timeline::{permute, timeline_key, TimelineKey};
 
 /// Words that name the same kind of happening, by kind (one bit each), so that "held talks"
 /// and "meeting" can be recognised as one happening told twice.
@@ -165,9 +165,12 @@ fn stem_bit_ascii(b: &[u8]) -> u8 {
 /// True when two events, from different articles, tell the same happening: the same date at
 /// compatible precision, shared actors, and wording about the same kind of happening.
 pub fn same_happening(a: &Event, b: &Event) -> bool {
-    same_happening_masked(a, stem_mask(&a.title), b, stem_mask(&b.title), || {
-        a.actors.iter().filter(|x| b.actors.contains(x)).count() >= 2
-    })
+    same_happening_told(
+        Told::of(a, stem_mask(&a.title)),
+        Told::of(b, stem_mask(&b.title)),
+        || a.title.eq_ignore_ascii_case(&b.title),
+        || a.actors.iter().filter(|x| b.actors.contains(x)).count() >= 2,
+    )
 }
 
 /// Replaces short person names by the one full name the corpus knows for them.
@@ -286,7 +289,9 @@ fn fold(
 
 /// The corpus step: short person names resolved across the corpus, then one event per happening,
 /// with the actors of merged events in a canonical order (people, countries, organisations,
-/// places; then by name) so that the result does not depend on the order of the input.
+/// places; then by name) so that the result does not depend on the order of the input. The
+/// events are given in the order the timeline shows them ([`crate::timeline::sort_events`]),
+/// those first told in `events` first where that order ties.
 pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) -> Vec<Event> {
     // names in the order events are first told, so "the first form listed" is stable; names
     // are shared, so most are recognised by address alone
@@ -302,7 +307,7 @@ pub fn merge_corpus(mut events: Vec<Event>, kinds: &HashMap<String, ActorKind>) 
     // stay numbered)
     apply_aliases_sharing(&mut events, &actors::corpus_aliases(&names), &seen);
     drop(seen);
-    let mut out = merge_numbered(events, &ids);
+    let mut out = merge_numbered(events, &ids, Arrange::Timeline);
     use rayon::prelude::*;
     out.par_iter_mut()
         .filter(|e| e.mentions.len() > 1)
@@ -326,25 +331,45 @@ fn stem_mask(title: &str) -> u8 {
         .fold(0, |m, w| m | stem_bit_ascii(w))
 }
 
-/// [`same_happening`] with the title stems of both events already folded to masks.
-fn same_happening_masked(
-    a: &Event,
-    mask_a: u8,
-    b: &Event,
-    mask_b: u8,
+/// What [`same_happening`] reads of an event besides its title and actors.
+#[derive(Clone, Copy)]
+struct Told {
+    date: Option<crate::temporal::DateValue>,
+    background: bool,
+    /// Its title's stems (see [`stem_mask`]).
+    mask: u8,
+}
+
+impl Told {
+    fn of(e: &Event, mask: u8) -> Told {
+        Told {
+            date: e.date,
+            background: e.background,
+            mask,
+        }
+    }
+}
+
+/// [`same_happening`] of two events told as `a` and `b`; `same_title` says whether their titles
+/// are the same but for case, `shared_two` whether they share two actors (each asked only when
+/// it decides).
+fn same_happening_told(
+    a: Told,
+    b: Told,
+    same_title: impl FnOnce() -> bool,
     shared_two: impl FnOnce() -> bool,
 ) -> bool {
     let (Some(da), Some(db)) = (a.date, b.date) else {
         return false;
     };
     if a.background || b.background {
-        return a.background && b.background && da == db && a.title.eq_ignore_ascii_case(&b.title);
+        return a.background && b.background && da == db && same_title();
     }
     let fine = |p: Precision| p >= Precision::Week;
     if !(da == db || (fine(da.precision()) && fine(db.precision()) && da.compatible(&db))) {
         return false;
     }
-    if mask_a & mask_b == 0 {
+    if a.mask & b.mask == 0 {
         return false;
     }
     shared_two()
@@ -440,12 +465,16 @@ fn prepare(e: &Event) -> Pre {
 }
 
 /// What the merge keeps of an event already on the output: the weeks it was filed under when it
-/// was first met (kept as they were, whatever a later fold does to its date) and its stems.
+/// was first met (kept as they were, whatever a later fold does to its date), and what deciding
+/// whether an incoming event repeats it reads, so that the event itself is seldom read.
 struct Filed {
     weeks: [Week; 2],
     /// Where it is filed.
     slots: [Slot; 2],
-    mask: u8,
+    /// Its date, kind and stems, as they are now.
+    told: Told,
+    /// The one article telling it (`NONE` once several do).
+    article: u32,
     /// Folded into: its mentions are sorted once merging is done.
     folded: bool,
     /// The articles telling it, once it is told by many.
@@ -466,12 +495,13 @@ type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 const MANY: usize = 16;
 
 impl Filed {
-    /// `ids`: the ids of the event's actors; `doubled`: it names an actor twice.
-    fn new(pre: Pre, slots: [Slot; 2], ids: &[u32], doubled: bool) -> Filed {
+    /// `told`: what it tells; `ids`: the ids of its actors; `doubled`: it names an actor twice.
+    fn new(pre: Pre, told: Told, slots: [Slot; 2], ids: &[u32], doubled: bool) -> Filed {
         Filed {
             weeks: pre.weeks,
             slots,
-            mask: pre.mask,
+            told,
+            article: pre.article,
             folded: false,
             articles: None,
             quality: pre.quality,
@@ -515,10 +545,11 @@ impl Filed {
         }
     }
 
-    /// True when none of `articles` tells `o` already.
+    /// True when none of `articles` tells `o` (this filed event) already.
     fn disjoint(&self, o: &Event, articles: &[u32]) -> bool {
         match &self.articles {
             Some(set) => articles.iter().all(|a| !set.contains(a)),
+            None if self.article != NONE => !articles.contains(&self.article),
             None => o.mentions.iter().all(|m| !articles.contains(&m.article)),
         }
     }
@@ -781,11 +812,20 @@ impl Index {
 /// memory. Everything happens in place: the corpus is never held twice.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let ids = ActorIds::of(&events, |_| {});
-    merge_numbered(events, &ids)
+    merge_numbered(events, &ids, Arrange::FirstTold)
 }
 
-/// [`merge`] of events whose actor names `ids` numbers.
-fn merge_numbered(mut events: Vec<Event>, ids: &ActorIds) -> Vec<Event> {
+/// The order of merged events.
+#[derive(Clone, Copy)]
+enum Arrange {
+    /// Where each happening was first told (in the order of the events given).
+    FirstTold,
+    /// The timeline's (see [`crate::timeline::sort_events`]).
+    Timeline,
+}
+
+/// [`merge`] of events whose actor names `ids` numbers, the result in the order `arrange`.
+fn merge_numbered(mut events: Vec<Event>, ids: &ActorIds, arrange: Arrange) -> Vec<Event> {
     use rayon::prelude::*;
     let pre: Vec<Pre> = events.par_iter().map(prepare).collect();
     // events grouped by slot (undated last, never merged), in their order within a group
@@ -839,9 +879,25 @@ fn merge_numbered(mut events: Vec<Event>, ids: &ActorIds) -> Vec<Event> {
     let mut order: Vec<(u32, u32)> = Vec::with_capacity(events.len());
     order.extend(kept.into_iter().flatten());
     order.extend((undated..events.len()).map(|p| (origin[p], p as u32)));
-    order.par_sort_unstable(); // distinct pairs
+    drop(origin);
     let len = order.len();
-    let mut from: Vec<u32> = order.into_iter().map(|(_, p)| p).collect();
+    let mut from: Vec<u32> = match arrange {
+        Arrange::FirstTold => {
+            order.par_sort_unstable(); // distinct pairs
+            order.into_iter().map(|(_, p)| p).collect()
+        }
+        Arrange::Timeline => {
+            // Events of one date are of one slot, where they are in the order first told, and
+            // undated ones are in that order too: so ties of the timeline's key are in the
+            // order first told, as the timeline wants.
+            let mut keyed: Vec<(TimelineKey, u32)> = order
+                .into_par_iter()
+                .map(|(_, p)| (timeline_key(&events[p as usize]), p))
+                .collect();
+            keyed.par_sort_unstable(); // distinct positions
+            keyed.into_iter().map(|(_, p)| p).collect()
+        }
+    };
     let mut used = vec![false; events.len()];
     for &p in &from {
         used[p as usize] = true;
@@ -893,16 +949,21 @@ fn merge_slot(events: &mut [Event], pre: &[Pre], actor_ids: &ActorIds) -> Vec<u3
         }
         // the first filed event under the first week that tells the same happening, else the
         // first under the last week
+        let happening = Told::of(&e, p.mask);
         let mut target = None;
         for key in weeks {
             target = cands.iter().map(|&i| i as usize).find(|&i| {
                 let Some(f) = &filed[i] else {
                     return false;
                 };
-                let o = &events[i];
                 f.weeks.contains(&key)
-                    && same_happening_masked(o, f.mask, &e, p.mask, || f.shares_two(&ids, &e_ids))
-                    && f.disjoint(o, &articles)
+                    && same_happening_told(
+                        f.told,
+                        happening,
+                        || events[i].title.eq_ignore_ascii_case(&e.title),
+                        || f.shares_two(&ids, &e_ids),
+                    )
+                    && f.disjoint(&events[i], &articles)
             });
             if target.is_some() {
                 break;
@@ -923,7 +984,12 @@ fn merge_slot(events: &mut [Event], pre: &[Pre], actor_ids: &ActorIds) -> Vec<u3
                 let o = &events[i];
                 f.quality = quality;
                 if retitled {
-                    f.mask = p.mask;
+                    f.told.mask = p.mask;
+                }
+                f.told.date = o.date;
+                if !articles.is_empty() {
+                    // told by another article now (a fold needs articles of its own)
+                    f.article = NONE;
                 }
                 f.folded = true;
                 match &mut f.articles {
@@ -949,7 +1015,7 @@ fn merge_slot(events: &mut [Event], pre: &[Pre], actor_ids: &ActorIds) -> Vec<u3
             None => {
                 index.file(&e, &ids, slots, w as u32);
                 let doubled = e_ids.len() < ids.len();
-                filed.push(Some(Filed::new(p, slots, &ids, doubled)));
+                filed.push(Some(Filed::new(p, happening, slots, &ids, doubled)));
                 events[w] = e;
                 told.push(r as u32);
                 w += 1;

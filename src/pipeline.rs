@@ -376,6 +376,6 @@ impl Gathered {
             .map(|(n, k)| (n.to_string(), k))
             .collect();
         let events = merge::merge_corpus(events, &kinds);
-        Timeline::new(sorted, events, kinds)
+        Timeline::sorted(sorted, events, kinds)
     }
 }

@@ -60,6 +60,20 @@ impl Timeline {
         }
     }
 
+    /// A timeline of events already in the order [`sort_events`] gives.
+    pub(crate) fn sorted(
+        articles: Vec<ArticleInfo>,
+        events: Vec<Event>,
+        actor_kinds: HashMap<String, ActorKind>,
+    ) -> Timeline {
+        debug_assert!(events.is_sorted_by_key(timeline_key));
+        Timeline {
+            articles,
+            events,
+            actor_kinds,
+        }
+    }
+
     /// Every actor with its event count, most events first, then by name.
     pub fn actors(&self) -> Vec<ActorEntry> {
         let mut counts: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
@@ -88,13 +102,22 @@ impl Timeline {
 /// Sorts events chronologically, undated last; ties keep reading order (article, offset), then
 /// the order they were in.
 pub fn sort_events(events: &mut [Event]) {
-    sort_by_key(events, |e| {
-        (
-            e.date.is_none(),
-            e.date.map(|d| d.sort_key()),
-            e.mentions.first().copied(),
-        )
-    });
+    sort_by_key(events, timeline_key);
+}
+
+/// What [`sort_events`] sorts by.
+pub(crate) type TimelineKey = (
+    bool,
+    Option<(NaiveDate, crate::temporal::Precision, NaiveDate)>,
+    Option<crate::events::Mention>,
+);
+
+pub(crate) fn timeline_key(e: &Event) -> TimelineKey {
+    (
+        e.date.is_none(),
+        e.date.map(|d| d.sort_key()),
+        e.mentions.first().copied(),
+    )
 }
 
 /// Sorts `v` by `key`, ties in their order (as a stable sort would). The keys, made unique by
