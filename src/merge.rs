@@ -644,9 +644,25 @@ impl ActorIds {
     /// Numbers the names of `events`, calling `new(name)` for each distinct text, in the order
     /// the events name them.
     fn of(events: &[Event], mut new: impl FnMut(&Name)) -> ActorIds {
+        use rayon::prelude::*;
+        // each stretch of events lists the names it holds, in order, on every core; the lists
+        // are then read in order (most names recur, so they are short)
+        let firsts: Vec<Vec<&Name>> = events
+            .par_chunks(1 << 14)
+            .map(|stretch| {
+                let mut met: FastSet<usize> = FastSet::default();
+                let mut firsts = Vec::new();
+                for a in stretch.iter().flat_map(|e| &e.actors) {
+                    if met.insert(a.as_ptr() as usize) {
+                        firsts.push(a);
+                    }
+                }
+                firsts
+            })
+            .collect();
         let mut by_address: FastMap<usize, u32> = FastMap::default();
         let mut by_text: FastMap<&str, u32> = FastMap::default();
-        for a in events.iter().flat_map(|e| &e.actors) {
+        for a in firsts.into_iter().flatten() {
             let address = a.as_ptr() as usize;
             if by_address.contains_key(&address) {
                 continue;
@@ -721,9 +737,9 @@ impl Index {
         }
     }
 
-    /// Files event `i`; `ids` are the ids of its actors ([`Index::ids_of`]).
-    fn file(&mut self, e: &Event, ids: &[u32], slots: [Slot; 2], i: u32) {
-        let article = first_article(e);
+    /// Files event `i`, first told by `article`; `ids` are the ids of its actors
+    /// ([`ActorIds::of_event`]).
+    fn file(&mut self, e: &Event, ids: &[u32], slots: [Slot; 2], i: u32, article: u32) {
         if e.background {
             if let Some(d) = e.date {
                 self.background
@@ -745,13 +761,14 @@ impl Index {
     }
 
     /// Every filed event that may be the same happening as `e` (whose actors have the `ids`),
-    /// in filing order.
+    /// in filing order; `lists` is room for the chains to walk.
     fn candidates(
         &self,
         e: &Event,
         ids: &[u32],
         slots: [Slot; 2],
         own: &[u32],
+        lists: &mut Vec<(u32, u32)>,
         out: &mut Vec<u32>,
     ) {
         out.clear();
@@ -762,7 +779,6 @@ impl Index {
                 }
             }
         } else {
-            let mut lists: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
             for (k, w) in slots.into_iter().enumerate() {
                 if k == 1 && slots[1] == slots[0] {
                     break;
@@ -791,7 +807,7 @@ impl Index {
                     let longest = (0..lists.len()).max_by_key(|&k| lists[k].1).unwrap_or(0);
                     lists.swap_remove(longest);
                 }
-                for &(head, _) in &lists {
+                for &(head, _) in lists.iter() {
                     self.by_actor.extend(head, own, out);
                 }
             }
@@ -918,6 +934,7 @@ fn merge_slot(events: &mut [Event], pre: &[Pre], actor_ids: &ActorIds) -> Vec<u3
     let mut filed: Vec<Option<Filed>> = Vec::new();
     let mut index = Index::with_capacity(events.len());
     let mut cands: Vec<u32> = Vec::new();
+    let mut lists: Vec<(u32, u32)> = Vec::new();
     let mut articles: Vec<u32> = Vec::new();
     let mut ids: Vec<u32> = Vec::new();
     let mut e_ids: Vec<u32> = Vec::new();
@@ -940,7 +957,7 @@ fn merge_slot(events: &mut [Event], pre: &[Pre], actor_ids: &ActorIds) -> Vec<u3
         }
         let slots = slots(d, weeks);
         actor_ids.of_event(&e, &mut ids);
-        index.candidates(&e, &ids, slots, &articles, &mut cands);
+        index.candidates(&e, &ids, slots, &articles, &mut lists, &mut cands);
         e_ids.clear();
         for &id in &ids {
             if !e_ids.contains(&id) {
@@ -1002,7 +1019,7 @@ fn merge_slot(events: &mut [Event], pre: &[Pre], actor_ids: &ActorIds) -> Vec<u3
                 if o.background {
                     // filed again only under a new (date, title)
                     if key != Some((o.date, o.title.to_ascii_lowercase())) {
-                        index.file(o, &f.ids, f.slots, i as u32);
+                        index.file(o, &f.ids, f.slots, i as u32, first_article(o));
                     }
                 } else if o.actors.len() > known {
                     // under the actors it gained
@@ -1013,7 +1030,11 @@ fn merge_slot(events: &mut [Event], pre: &[Pre], actor_ids: &ActorIds) -> Vec<u3
                 }
             }
             None => {
-                index.file(&e, &ids, slots, w as u32);
+                let article = match p.article {
+                    NONE => first_article(&e),
+                    one => one,
+                };
+                index.file(&e, &ids, slots, w as u32, article);
                 let doubled = e_ids.len() < ids.len();
                 filed.push(Some(Filed::new(p, happening, slots, &ids, doubled)));
                 events[w] = e;
