@@ -344,7 +344,11 @@ pub fn run(paths: Vec<PathBuf>, opts: pipeline::Options, settings: Settings) -> 
                 }
             }
             if state.quit {
-                return Ok((ExitCode::SUCCESS, state.warnings));
+                let warnings = std::mem::take(&mut state.warnings);
+                // The process ends next: the timeline is left to it rather than freed block by
+                // block, which on a large corpus would hold the screen up for a while.
+                std::mem::forget(state);
+                return Ok((ExitCode::SUCCESS, warnings));
             }
         }
     })();
