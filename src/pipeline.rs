@@ -76,10 +76,15 @@ fn timed<T>(slot: Option<&AtomicU64>, f: impl FnOnce() -> T) -> T {
 
 /// Extracts the events of one article. Pure: the same article always gives the same events.
 pub fn extract_article(article: &Article) -> ArticleEvents {
-    extract_measured(article, None)
+    extract_measured(article, None, &|name| actors::Name::from(name))
 }
 
-fn extract_measured(article: &Article, times: Option<&StageTimes>) -> ArticleEvents {
+/// [`extract_article`], timed into `times`, each actor's name made by `name`.
+fn extract_measured(
+    article: &Article,
+    times: Option<&StageTimes>,
+    name: &dyn Fn(&str) -> actors::Name,
+) -> ArticleEvents {
     let sentences = timed(times.map(|t| &t.sentences), || {
         sentences::split_article(article)
     });
@@ -87,7 +92,7 @@ fn extract_measured(article: &Article, times: Option<&StageTimes>) -> ArticleEve
         temporal::tag(&article.text, &sentences, article.reference)
     });
     let found = timed(times.map(|t| &t.actors), || {
-        actors::find(&article.text, &sentences)
+        actors::find_naming(&article.text, &sentences, name)
     });
     let mut events = timed(times.map(|t| &t.events), || {
         events::extract(article, &sentences, &timexes, &found)
@@ -185,17 +190,15 @@ fn load_inner(
     let mut gathered = Gathered::default();
     let mut skipped = 0;
     let mut gather_time = std::time::Duration::ZERO;
-    // actor names, each held once for the whole corpus
+    // actor names, each held once for the whole corpus: articles take theirs from it
     let names = Mutex::new(actors::Names::default());
+    let load = LOADS.fetch_add(1, Ordering::Relaxed);
+    let shared = |text: &str| shared_name(text, &names, load);
     let read_one = |(path, kind): &(PathBuf, FileKind)| {
         let mut w = Vec::new();
         let r = match kind {
             FileKind::Article => timed(times.map(|t| &t.read), || read_article(path, opts, &mut w))
-                .map(|a| {
-                    let mut ae = extract_measured(&a, times);
-                    share_names(&mut ae.events, &mut ae.actor_kinds, &names);
-                    Source::Article(ae)
-                })
+                .map(|a| Source::Article(extract_measured(&a, times, &shared)))
                 .unwrap_or(Source::Nothing),
             FileKind::EventsJsonl => match shard::read(path, &mut w) {
                 Ok(mut s) => {
@@ -241,6 +244,8 @@ fn load_inner(
     if let Some(last) = pending {
         gather(last);
     }
+    // the threads' copies of the names are not needed any more
+    rayon::broadcast(|_| SHARED.with(|c| *c.borrow_mut() = (u64::MAX, Default::default())));
     let t = Instant::now();
     let timeline = gathered.into_timeline();
     if let Some(times) = times {
@@ -253,6 +258,34 @@ fn load_inner(
         timeline,
         warnings,
         skipped,
+    })
+}
+
+/// Loads started so far: each load's names are its own.
+static LOADS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+type NameCache = HashMap<Box<str>, actors::Name, foldhash::fast::RandomState>;
+
+thread_local! {
+    /// The names this thread has had from a load's table, with the number of that load: most
+    /// names recur, and are then found here, without the table's lock.
+    static SHARED: std::cell::RefCell<(u64, NameCache)> =
+        std::cell::RefCell::new((u64::MAX, NameCache::default()));
+}
+
+/// The shared name for `text` in load number `load`, whose table is `names`.
+fn shared_name(text: &str, names: &Mutex<actors::Names>, load: u64) -> actors::Name {
+    SHARED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.0 != load {
+            *cache = (load, NameCache::default());
+        }
+        if let Some(n) = cache.1.get(text) {
+            return n.clone();
+        }
+        let n = names.lock().unwrap_or_else(|p| p.into_inner()).get(text);
+        cache.1.insert(text.into(), n.clone());
+        n
     })
 }
 

@@ -121,11 +121,25 @@ impl ArticleActors {
 
 /// Finds the actors of `text` within the given sentences.
 pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
+    find_naming(text, sentences, &|name| Name::from(name))
+}
+
+/// [`find`], each actor's name made by `name`: a caller reading many articles hands out names it
+/// shares, and no article makes names of its own.
+pub fn find_naming(
+    text: &str,
+    sentences: &[Sentence],
+    name: &dyn Fn(&str) -> Name,
+) -> ArticleActors {
     let lex = lexicon::get();
     let toks = tokens::tokenize(text, sentences, lex);
     let gaz = gazetteer::find(text, &toks, lex);
     let found = names::find(text, &toks, &gaz, lex);
-    let mut b = Builder::default();
+    let mut b = Builder {
+        actors: Vec::new(),
+        mentions: Vec::new(),
+        name,
+    };
     b.mentions.reserve(gaz.len());
     for g in &gaz {
         let e = &lex.entries[g.entry];
@@ -296,13 +310,14 @@ pub fn find(text: &str, sentences: &[Sentence]) -> ArticleActors {
 }
 
 /// Collects distinct actors and their mentions.
-#[derive(Default)]
-struct Builder {
+struct Builder<'a> {
     actors: Vec<Actor>,
     mentions: Vec<ActorMention>,
+    /// Makes an actor's name.
+    name: &'a dyn Fn(&str) -> Name,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// Drops actors left without mentions and renumbers the rest.
     fn finish(self) -> ArticleActors {
         let mut used = vec![false; self.actors.len()];
@@ -338,7 +353,7 @@ impl Builder {
             Some(i) => i,
             None => {
                 self.actors.push(Actor {
-                    name: Name::from(name),
+                    name: (self.name)(name),
                     kind,
                 });
                 self.actors.len() - 1
