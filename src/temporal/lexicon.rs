@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::tokens::{alnum_run, class, Class};
+use super::tokens::{alnum_end, class, Class};
 
 const LEXICON: &str = include_str!("../../assets/temporal/lexicon.txt");
 const TENSE: &str = include_str!("../../assets/temporal/tense.txt");
@@ -259,14 +259,14 @@ impl Lexicon {
                 continue;
             }
             let start = i;
-            let run = alnum_run(text, i);
-            i = run.end;
+            let ascii;
+            (i, ascii) = alnum_end(text, i);
             if i == start {
                 // A character that is neither ASCII nor alphanumeric.
                 i += text[i..].chars().next().map_or(1, char::len_utf8);
                 continue;
             }
-            if run.ascii && self.is_trigger(&b[start..i]) {
+            if ascii && self.is_trigger(&b[start..i]) {
                 return Some((start, i));
             }
         }

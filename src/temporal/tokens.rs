@@ -157,6 +157,27 @@ pub(crate) struct Run {
     num: u64,
 }
 
+/// The end of the run of alphanumeric characters at byte `i` of `text` (`i` when there is
+/// none), and whether the run is all ASCII: [`alnum_run`] without reading numbers.
+pub(crate) fn alnum_end(text: &str, mut i: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut ascii = true;
+    while let Some(&c) = bytes.get(i) {
+        match class(c) {
+            Class::Letter | Class::Digit => i += 1,
+            Class::Wide => match text[i..].chars().next() {
+                Some(ch) if ch.is_alphanumeric() => {
+                    ascii = false;
+                    i += ch.len_utf8();
+                }
+                _ => break,
+            },
+            Class::Space | Class::Mark => break,
+        }
+    }
+    (i, ascii)
+}
+
 /// The run of alphanumeric characters at byte `i` of `text` (empty when there is none).
 pub(crate) fn alnum_run(text: &str, mut i: usize) -> Run {
     let bytes = text.as_bytes();
@@ -219,6 +240,16 @@ pub(crate) fn has_digit(text: &str) -> bool {
 mod tests {
     use super::super::lexicon::LEXICON_DATA;
     use super::*;
+
+    #[test]
+    fn a_run_ends_where_its_numbers_are_not_read_too() {
+        let text =
+            "On 12 May2024, Ümit met\u{a0}Zoë (née O'Neill) at 9.30am — 2nd time; x\u{301}y ½ 七月";
+        for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let run = alnum_run(text, i);
+            assert_eq!(alnum_end(text, i), (run.end, run.ascii), "at byte {i}");
+        }
+    }
 
     #[test]
     fn splits_words_numbers_and_marks() {
