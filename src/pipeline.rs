@@ -190,7 +190,7 @@ fn load_inner(
     let mut gathered = Gathered::default();
     let mut skipped = 0;
     let mut gather_time = std::time::Duration::ZERO;
-    // actor names, each held once for the whole corpus: articles take theirs from it
+    // actor names, each held once for the whole corpus: articles and shards take theirs from it
     let names = Mutex::new(actors::Names::default());
     let load = LOADS.fetch_add(1, Ordering::Relaxed);
     let shared = |text: &str| shared_name(text, &names, load);
@@ -200,11 +200,8 @@ fn load_inner(
             FileKind::Article => timed(times.map(|t| &t.read), || read_article(path, opts, &mut w))
                 .map(|a| Source::Article(extract_measured(&a, times, &shared)))
                 .unwrap_or(Source::Nothing),
-            FileKind::EventsJsonl => match shard::read(path, &mut w) {
-                Ok(mut s) => {
-                    share_names(&mut s.events, &mut s.actor_kinds, &names);
-                    Source::Shard(s)
-                }
+            FileKind::EventsJsonl => match shard::read_naming(path, &mut w, &shared) {
+                Ok(s) => Source::Shard(s),
                 Err(e) => {
                     w.push(e.to_string());
                     Source::Nothing
@@ -287,40 +284,6 @@ fn shared_name(text: &str, names: &Mutex<actors::Names>, load: u64) -> actors::N
         cache.1.insert(text.into(), n.clone());
         n
     })
-}
-
-/// Replaces the actor names of `events` and `kinds` by the corpus's shared ones, taking the
-/// lock once.
-fn share_names(
-    events: &mut [Event],
-    kinds: &mut [(actors::Name, ActorKind)],
-    names: &Mutex<actors::Names>,
-) {
-    // the names as held now (by address: equal names are most often one `Arc` already)
-    type ByAddress = HashMap<*const u8, actors::Name, foldhash::fast::RandomState>;
-    let mut shared = ByAddress::default();
-    for a in kinds
-        .iter()
-        .map(|(a, _)| a)
-        .chain(events.iter().flat_map(|e| &e.actors))
-    {
-        shared.entry(a.as_ptr()).or_insert_with(|| a.clone());
-    }
-    {
-        let mut names = names.lock().unwrap_or_else(|p| p.into_inner());
-        for n in shared.values_mut() {
-            *n = names.share(n);
-        }
-    }
-    for a in kinds
-        .iter_mut()
-        .map(|(a, _)| a)
-        .chain(events.iter_mut().flat_map(|e| &mut e.actors))
-    {
-        if let Some(n) = shared.get(&a.as_ptr()) {
-            *a = n.clone();
-        }
-    }
 }
 
 /// Files read in parallel before their results are gathered.

@@ -26,12 +26,22 @@ pub struct Shard {
 /// Reads a JSONL shard. A line that does not parse is a warning naming the file and line; the
 /// other lines still load. A file that cannot be read is an error.
 pub fn read(path: &Path, warnings: &mut Vec<String>) -> Result<Shard, Error> {
+    let names = std::cell::RefCell::new(Names::default());
+    read_naming(path, warnings, &|text| names.borrow_mut().get(text))
+}
+
+/// [`read`], each actor's name made by `name` (a caller reading many shards hands out names it
+/// shares).
+pub fn read_naming(
+    path: &Path,
+    warnings: &mut Vec<String>,
+    name: &dyn Fn(&str) -> Name,
+) -> Result<Shard, Error> {
     let file = std::fs::File::open(path).map_err(|e| Error::Io(path.to_path_buf(), e))?;
     let mut shard = Shard::default();
     let mut index = std::collections::HashMap::new();
     // the first kind given for a name is the one kept (as when merging), so each name once
     let mut kinds_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut names = Names::default();
     for (n, line) in BufReader::new(file).split(b'\n').enumerate() {
         let line = line.map_err(|e| Error::Io(path.to_path_buf(), e))?;
         let text = String::from_utf8_lossy(&line);
@@ -74,10 +84,10 @@ pub fn read(path: &Path, warnings: &mut Vec<String>) -> Result<Shard, Error> {
         for (a, k) in rec.actors.iter().zip(&rec.actor_kinds) {
             if !kinds_seen.contains(a.as_str()) {
                 kinds_seen.insert(a.clone());
-                shard.actor_kinds.push((names.get(a), *k));
+                shard.actor_kinds.push((name(a), *k));
             }
         }
-        let actors = rec.actors.iter().map(|a| names.get(a)).collect();
+        let actors = rec.actors.iter().map(|a| name(a)).collect();
         mentions.shrink_to_fit();
         shard.events.push(Event {
             date: rec.date,

@@ -43,15 +43,6 @@ impl Names {
         self.set.insert(n.clone());
         n
     }
-
-    /// The shared name equal to `name` (`name` itself the first time it is seen).
-    pub fn share(&mut self, name: &Name) -> Name {
-        if let Some(n) = self.set.get(&**name) {
-            return n.clone();
-        }
-        self.set.insert(name.clone());
-        name.clone()
-    }
 }
 
 /// What an actor is.
