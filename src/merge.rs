@@ -246,18 +246,10 @@ fn title_quality(e: &Event) -> (u32, u32) {
     (names as u32, e.title.chars().count().min(80) as u32)
 }
 
-/// Folds `other` into `into`; `quality` is `title_quality(into)`, kept up to date, and
-/// `other_quality` is `title_quality(other)`; `filed` is what the merge keeps of `into`, and
-/// `ids` are the ids of `other`'s actors. True when `into` takes `other`'s title.
-fn fold(
-    into: &mut Event,
-    filed: &mut Filed,
-    other: Event,
-    ids: &[u32],
-    other_quality: (u32, u32),
-    quality: &mut (u32, u32),
-) -> bool {
-    let retitled = other_quality > *quality;
+/// Folds `other` into `into`, keeping `filed` (what the merge keeps of `into`) in step; `pre`
+/// is what [`prepare`] gave for `other` and `ids` are the ids of its actors.
+fn fold(into: &mut Event, filed: &mut Filed, other: Event, pre: Pre, ids: &[u32]) {
+    let retitled = pre.quality > filed.quality;
     if retitled {
         into.title = other.title;
     }
@@ -274,7 +266,7 @@ fn fold(
     for (a, &id) in other.actors.into_iter().zip(ids) {
         if !filed.names(id) {
             if !retitled && into.title.contains(&*a) {
-                quality.0 += 1;
+                filed.quality.0 += 1;
             }
             into.actors.push(a);
             filed.add(id);
@@ -282,9 +274,10 @@ fn fold(
     }
     into.mentions.extend(other.mentions);
     if retitled {
-        *quality = title_quality(into);
+        filed.quality = title_quality(into);
+        filed.told.mask = pre.mask;
     }
-    retitled
+    filed.told.date = into.date;
 }
 
 /// The corpus step: short person names resolved across the corpus, then one event per happening,
@@ -685,7 +678,8 @@ impl ActorIds {
             .unwrap_or(NONE)
     }
 
-    /// The numbers of an event's actors, one per actor (an actor named twice has its twice).
+    /// The numbers of an event's actors, one per actor (an actor named twice has its number
+    /// twice).
     fn of_event(&self, e: &Event, out: &mut Vec<u32>) {
         out.clear();
         out.extend(e.actors.iter().map(|a| self.get(a)));
@@ -996,14 +990,8 @@ fn merge_slot(events: &mut [Event], pre: &[Pre], actor_ids: &ActorIds) -> Vec<u3
                 let key = events[i]
                     .background
                     .then(|| (events[i].date, events[i].title.to_ascii_lowercase()));
-                let mut quality = f.quality;
-                let retitled = fold(&mut events[i], f, e, &ids, p.quality, &mut quality);
+                fold(&mut events[i], f, e, p, &ids);
                 let o = &events[i];
-                f.quality = quality;
-                if retitled {
-                    f.told.mask = p.mask;
-                }
-                f.told.date = o.date;
                 if !articles.is_empty() {
                     // told by another article now (a fold needs articles of its own)
                     f.article = NONE;
@@ -1024,8 +1012,9 @@ fn merge_slot(events: &mut [Event], pre: &[Pre], actor_ids: &ActorIds) -> Vec<u3
                 } else if o.actors.len() > known {
                     // under the actors it gained
                     let pair = index.slot_pair(f.slots);
+                    let article = first_article(o);
                     for &id in &f.ids[known..] {
-                        index.file_actor(pair, id, i as u32, first_article(o));
+                        index.file_actor(pair, id, i as u32, article);
                     }
                 }
             }
