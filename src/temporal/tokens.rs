@@ -157,16 +157,24 @@ pub(crate) struct Run {
     num: u64,
 }
 
-/// The end of the run of alphanumeric characters at byte `i` of `text` (`i` when there is
-/// none), and whether the run is all ASCII: [`alnum_run`] without reading numbers.
-pub(crate) fn alnum_end(text: &str, mut i: usize) -> (usize, bool) {
+/// Walks the run of alphanumeric characters at byte `i` of `text`, calling `digit` with each
+/// ASCII digit in turn: one past its end, whether it has a letter, and whether it is all ASCII.
+fn walk_alnum(text: &str, mut i: usize, mut digit: impl FnMut(u8)) -> (usize, bool, bool) {
     let bytes = text.as_bytes();
-    let mut ascii = true;
+    let (mut letters, mut ascii) = (false, true);
     while let Some(&c) = bytes.get(i) {
         match class(c) {
-            Class::Letter | Class::Digit => i += 1,
+            Class::Letter => {
+                letters = true;
+                i += 1;
+            }
+            Class::Digit => {
+                digit(c);
+                i += 1;
+            }
             Class::Wide => match text[i..].chars().next() {
                 Some(ch) if ch.is_alphanumeric() => {
+                    letters = true;
                     ascii = false;
                     i += ch.len_utf8();
                 }
@@ -175,43 +183,30 @@ pub(crate) fn alnum_end(text: &str, mut i: usize) -> (usize, bool) {
             Class::Space | Class::Mark => break,
         }
     }
-    (i, ascii)
+    (i, letters, ascii)
+}
+
+/// The end of the run of alphanumeric characters at byte `i` of `text` (`i` when there is
+/// none), and whether the run is all ASCII: [`alnum_run`] without reading numbers.
+pub(crate) fn alnum_end(text: &str, i: usize) -> (usize, bool) {
+    let (end, _, ascii) = walk_alnum(text, i, |_| {});
+    (end, ascii)
 }
 
 /// The run of alphanumeric characters at byte `i` of `text` (empty when there is none).
-pub(crate) fn alnum_run(text: &str, mut i: usize) -> Run {
-    let bytes = text.as_bytes();
-    let mut run = Run {
-        end: i,
-        letters: false,
-        ascii: true,
-        digits: 0,
-        num: 0,
-    };
-    while let Some(&c) = bytes.get(i) {
-        match class(c) {
-            Class::Letter => {
-                run.letters = true;
-                i += 1;
-            }
-            Class::Digit => {
-                run.digits += 1;
-                run.num = (run.num * 10 + u64::from(c - b'0')).min(u64::from(u32::MAX));
-                i += 1;
-            }
-            Class::Wide => match text[i..].chars().next() {
-                Some(ch) if ch.is_alphanumeric() => {
-                    run.letters = true;
-                    run.ascii = false;
-                    i += ch.len_utf8();
-                }
-                _ => break,
-            },
-            Class::Space | Class::Mark => break,
-        }
+pub(crate) fn alnum_run(text: &str, i: usize) -> Run {
+    let (mut digits, mut num) = (0, 0u64);
+    let (end, letters, ascii) = walk_alnum(text, i, |c| {
+        digits += 1;
+        num = (num * 10 + u64::from(c - b'0')).min(u64::from(u32::MAX));
+    });
+    Run {
+        end,
+        letters,
+        ascii,
+        digits,
+        num,
     }
-    run.end = i;
-    run
 }
 
 /// True when `text` has an ASCII digit; eight bytes at a time.
