@@ -132,39 +132,41 @@ fn walk(dir: &Path, listing: &mut Listing, seen: &mut Seen) {
         }
     };
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    // The entries' metadata, read on every core: each entry's own is read relative to the
-    // directory, without walking the whole path again; only a symbolic link needs the path,
-    // to be followed. Hidden entries are left out.
-    let entries: Vec<(PathBuf, std::ffi::OsString, io::Result<fs::Metadata>)> = {
+    let dir_id = DirId::of(dir);
+    // What each entry is, found on every core. The directory's listing tells most entries' type
+    // and inode, so a plain file or a directory costs no system call; only a symbolic link (to
+    // be followed) or an entry of unknown type has its metadata read. Hidden entries are left
+    // out.
+    let entries: Vec<(PathBuf, std::ffi::OsString, io::Result<Entry>)> = {
         use rayon::prelude::*;
         entries
             .into_par_iter()
             .filter(|(name, _)| !name.to_str().unwrap_or("").starts_with('.'))
             .map(|(name, entry)| {
                 let path = entry.path();
-                let meta = match entry.metadata() {
-                    Ok(m) if m.file_type().is_symlink() => fs::metadata(&path),
-                    other => other,
-                };
-                (path, name, meta)
+                let what = Entry::of(&entry, &path, &dir_id);
+                (path, name, what)
             })
             .collect()
     };
-    for (path, name, meta) in entries {
+    for (path, name, what) in entries {
         let name = name.to_str().unwrap_or("");
-        match meta {
-            Ok(m) if m.is_dir() => walk(&path, listing, seen),
-            Ok(m) => {
+        match what {
+            Ok(Entry::Dir) => walk(&path, listing, seen),
+            Ok(what) => {
                 let Some(kind) = kind_of(&path) else { continue };
                 if name.eq_ignore_ascii_case("readme.md") {
                     continue;
                 }
-                if !m.is_file() {
-                    listing
+                match what {
+                    Entry::File(id) => {
+                        if seen.files.insert(id) {
+                            listing.files.push((path, kind));
+                        }
+                    }
+                    _ => listing
                         .warnings
-                        .push(format!("{}: not a regular file, skipped", path.display()));
-                } else if seen.first_file(&path, &m) {
-                    listing.files.push((path, kind));
+                        .push(format!("{}: not a regular file, skipped", path.display())),
                 }
             }
             Err(e) => {
@@ -173,6 +175,64 @@ fn walk(dir: &Path, listing: &mut Listing, seen: &mut Seen) {
                 }
             }
         }
+    }
+}
+
+/// What a directory entry is, links followed.
+enum Entry {
+    Dir,
+    File(FileId),
+    /// Neither a directory nor a regular file (a device, a socket, a pipe).
+    Other,
+}
+
+/// What a directory gives the files in it towards their [`FileId`].
+#[cfg(unix)]
+struct DirId(Option<u64>);
+#[cfg(not(unix))]
+struct DirId;
+
+impl DirId {
+    #[cfg(unix)]
+    fn of(dir: &Path) -> DirId {
+        use std::os::unix::fs::MetadataExt;
+        DirId(fs::metadata(dir).ok().map(|m| m.dev()))
+    }
+
+    #[cfg(not(unix))]
+    fn of(_dir: &Path) -> DirId {
+        DirId
+    }
+}
+
+impl Entry {
+    /// The entry `entry`, at `path`, of the directory `dir`.
+    fn of(entry: &fs::DirEntry, path: &Path, dir: &DirId) -> io::Result<Entry> {
+        let from_meta = |m: fs::Metadata| {
+            if m.is_dir() {
+                Entry::Dir
+            } else if m.is_file() {
+                Entry::File(file_id(path, &m))
+            } else {
+                Entry::Other
+            }
+        };
+        let listed = entry.file_type()?;
+        if listed.is_symlink() {
+            return fs::metadata(path).map(from_meta);
+        }
+        if listed.is_dir() {
+            return Ok(Entry::Dir);
+        }
+        #[cfg(unix)]
+        if let (true, Some(dev)) = (listed.is_file(), dir.0) {
+            // a plain file (not a link) is on its directory's device, with the inode listed
+            use std::os::unix::fs::DirEntryExt;
+            return Ok(Entry::File((dev, entry.ino())));
+        }
+        #[cfg(not(unix))]
+        let _ = dir;
+        entry.metadata().map(from_meta)
     }
 }
 

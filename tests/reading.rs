@@ -106,6 +106,27 @@ fn a_symlinked_directory_is_followed_once_and_loops_end() {
 
 #[cfg(unix)]
 #[test]
+fn a_file_reached_by_a_link_or_under_a_second_name_is_listed_once() {
+    use std::os::unix::fs::symlink;
+    let d = TempDir::new().unwrap();
+    let root = d.path();
+    let a = write(root, "a.txt", b"A");
+    write(root, "b.txt", b"B");
+    fs::hard_link(&a, root.join("c.txt")).unwrap(); // the same file under a second name
+    symlink(&a, root.join("d.txt")).unwrap(); // a link to it
+    fs::create_dir(root.join("sub")).unwrap();
+    symlink(root.join("b.txt"), root.join("sub/e.md")).unwrap(); // a link from below
+    fs::hard_link(&a, root.join("sub/f.txt")).unwrap();
+    let l = corpus::list(&[root.to_path_buf()]).unwrap();
+    assert_eq!(names(&l, root), ["a.txt", "b.txt"], "{:?}", l.warnings);
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    // named explicitly, after the walk found it, still once
+    let l = corpus::list(&[root.to_path_buf(), root.join("d.txt")]).unwrap();
+    assert_eq!(names(&l, root), ["a.txt", "b.txt"]);
+}
+
+#[cfg(unix)]
+#[test]
 fn a_symlink_loop_given_directly_terminates() {
     use std::os::unix::fs::symlink;
     let d = TempDir::new().unwrap();
