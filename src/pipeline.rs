@@ -261,7 +261,9 @@ fn load_inner(
 /// Loads started so far: each load's names are its own.
 static LOADS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
-type NameCache = HashMap<Box<str>, actors::Name, foldhash::fast::RandomState>;
+/// Names keyed by their own text: a lookup reads the text where the name's count is, which a
+/// clone then updates.
+type NameCache = std::collections::HashSet<actors::Name, foldhash::fast::RandomState>;
 
 thread_local! {
     /// The names this thread has had from a load's table, with the number of that load: most
@@ -281,7 +283,7 @@ fn shared_name(text: &str, names: &Mutex<actors::Names>, load: u64) -> actors::N
             return n.clone();
         }
         let n = names.lock().unwrap_or_else(|p| p.into_inner()).get(text);
-        cache.1.insert(text.into(), n.clone());
+        cache.1.insert(n.clone());
         n
     })
 }
