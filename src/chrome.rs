@@ -151,7 +151,13 @@ static SHIPPED: LazyLock<Option<Chrome>> = LazyLock::new(|| Chrome::compile(PATT
 
 /// True when a line (without its line end) is site chrome and must not be read as text.
 pub fn is_chrome(line: &str) -> bool {
-    SHIPPED.as_ref().is_some_and(|c| c.matches(line))
+    LOCAL.with(|c| c.as_ref().is_some_and(|c| c.matches(line)))
+}
+
+thread_local! {
+    /// This thread's copy of [`SHIPPED`]: the patterns are compiled once and shared, but each
+    /// copy has scratch space of its own, so that threads never take turns for it.
+    static LOCAL: Option<Chrome> = SHIPPED.clone();
 }
 
 #[cfg(test)]
