@@ -128,9 +128,10 @@ impl Article {
     pub fn line_of(&self, offset: usize) -> usize {
         let ends = self.line_ends.get_or_init(|| {
             let b = self.text.as_bytes();
-            memchr::memchr2_iter(b'\n', b'\r', b)
-                .filter(|&i| is_line_end(b, i))
-                .collect()
+            // room for every line end at once (a lone `\r` may need more)
+            let mut ends = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
+            ends.extend(memchr::memchr2_iter(b'\n', b'\r', b).filter(|&i| is_line_end(b, i)));
+            ends
         });
         ends.partition_point(|&e| e < offset) + 1
     }

@@ -128,36 +128,39 @@ fn marker_len(s: &str) -> usize {
 }
 
 fn body_lines(text: &str, from: usize) -> Vec<BodyLine> {
-    lines(text, from)
-        .map(|line| {
-            let r = line.trimmed(text);
-            let raw = &text[r.clone()];
-            let m = marker_len(raw);
-            let content = r.start + m..r.end;
-            let c = &text[content.clone()];
-            let skip = !c.chars().any(char::is_alphanumeric)
-                || chrome::is_chrome(raw)
-                || (m > 0 && chrome::is_chrome(c));
-            BodyLine {
-                line,
-                content: if skip { r.start..r.start } else { content },
-                marker: m > 0,
-                skip,
-            }
-        })
-        .collect()
+    // room for every line at once (counting them is cheaper than growing the list)
+    let mut out =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', &text.as_bytes()[from..]).count() + 1);
+    out.extend(lines(text, from).map(|line| {
+        let r = line.trimmed(text);
+        let raw = &text[r.clone()];
+        let m = marker_len(raw);
+        let content = r.start + m..r.end;
+        let c = &text[content.clone()];
+        let skip = !c.chars().any(char::is_alphanumeric)
+            || chrome::is_chrome(raw)
+            || (m > 0 && chrome::is_chrome(c));
+        BodyLine {
+            line,
+            content: if skip { r.start..r.start } else { content },
+            marker: m > 0,
+            skip,
+        }
+    }));
+    out
 }
 
 /// True when the text is hard-wrapped: many lines of similar, bounded width end mid-sentence
 /// and go on on the next line. Returns the width when it is.
 fn wrap_width(text: &str, ls: &[BodyLine]) -> Option<usize> {
-    let content: Vec<usize> = ls
+    let (lines, max) = ls
         .iter()
         .filter(|l| !l.skip)
-        .map(|l| l.content.len())
-        .collect();
-    let max = content.iter().copied().max()?;
-    if content.len() < 3 || max > WRAP_WIDTH {
+        .fold((0, None), |(n, max): (usize, Option<usize>), l| {
+            (n + 1, Some(max.unwrap_or(0).max(l.content.len())))
+        });
+    let max = max?;
+    if lines < 3 || max > WRAP_WIDTH {
         return None;
     }
     let open = ls
@@ -170,7 +173,7 @@ fn wrap_width(text: &str, ls: &[BodyLine]) -> Option<usize> {
                 && !ends_terminal(&text[w[0].content.clone()])
         })
         .count();
-    (open >= 2 && open * 3 >= content.len()).then_some(max)
+    (open >= 2 && open * 3 >= lines).then_some(max)
 }
 
 /// True when `cur` continues the block that `prev` is in.
@@ -200,7 +203,8 @@ fn split_with(text: &str, from: usize, forced: &[(Range<usize>, SentenceKind)]) 
     let wrap = wrap_width(text, &ls);
     let mut out = Builder {
         text,
-        out: Vec::new(),
+        // about as many sentences as a text this long has, so the list seldom grows
+        out: Vec::with_capacity((text.len() - from) / 96 + 4),
         next_para: 0,
     };
     let mut forced = forced.iter().peekable();

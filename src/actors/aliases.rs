@@ -222,7 +222,7 @@ pub fn resolve_people(
             assigned[k] = Some(fulls.len() - 1);
         }
     }
-    let mut out: Vec<PersonMention> = Vec::new();
+    let mut out: Vec<PersonMention> = Vec::with_capacity(people.len());
     for (k, c) in people.iter().enumerate() {
         if let Some(i) = assigned[k] {
             out.push(PersonMention {

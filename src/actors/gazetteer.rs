@@ -101,7 +101,7 @@ pub fn find(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<GazMatch> {
             .then(b.end.cmp(&a.end))
             .then(a.entry.cmp(&b.entry))
     });
-    let mut out: Vec<GazMatch> = Vec::new();
+    let mut out: Vec<GazMatch> = Vec::with_capacity(cands.len());
     for c in cands {
         if out.last().is_some_and(|l| c.start < l.end) {
             continue;

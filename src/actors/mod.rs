@@ -126,12 +126,13 @@ pub fn find_naming(
     let toks = tokens::tokenize(text, sentences, lex);
     let gaz = gazetteer::find(text, &toks, lex);
     let found = names::find(text, &toks, &gaz, lex);
+    // room for the names found and some pronouns, so that the lists seldom grow
+    let room = gaz.len() + found.cands.len();
     let mut b = Builder {
-        actors: Vec::new(),
-        mentions: Vec::new(),
+        actors: Vec::with_capacity(room),
+        mentions: Vec::with_capacity(room + room / 2),
         name,
     };
-    b.mentions.reserve(gaz.len());
     for g in &gaz {
         let e = &lex.entries[g.entry];
         b.mention(g.start, g.end, &e.canonical, e.kind);
@@ -316,7 +317,7 @@ impl Builder<'_> {
             used[m.actor] = true;
         }
         let mut map = vec![0; self.actors.len()];
-        let mut actors = Vec::new();
+        let mut actors = Vec::with_capacity(used.iter().filter(|&&u| u).count());
         for (i, a) in self.actors.into_iter().enumerate() {
             if used[i] {
                 map[i] = actors.len();
