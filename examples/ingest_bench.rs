@@ -4,8 +4,13 @@
 //!
 //! ```text
 //! cargo run --release --example ingest_bench -- [--sizes 1000,10000,100000] [--dir DIR] [--seed S]
+//!     [--runs N]
 //! cargo run --release --example ingest_bench -- --corpus PATH     # an existing corpus
 //! ```
+//!
+//! Each corpus is measured `--runs` times (default 3), each run in a fresh process; the table
+//! shows the run of median wall time, and every run's MB/s after it. On a shared machine the
+//! runs differ: the time the host took from this one (steal) is shown too.
 //!
 //! Corpora are generated (deterministically) under `--dir` (default: the system temporary
 //! directory) unless already there. `RAYON_NUM_THREADS` sets the number of threads.
@@ -47,6 +52,26 @@ fn peak_rss_mb() -> f64 {
             })
         })
         .map_or(f64::NAN, |kib| kib * 1024.0 / 1e6)
+}
+
+/// CPU time the host gave to other machines while this one wanted it, in seconds, summed over
+/// cores (the "steal" of `/proc/stat`; 0 on a machine of its own).
+fn steal_seconds() -> f64 {
+    std::fs::read_to_string("/proc/stat")
+        .ok()
+        .and_then(|s| {
+            let cpu = s.lines().next()?.split_whitespace().collect::<Vec<_>>();
+            cpu.get(8)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |ticks| ticks / 100.0)
+}
+
+/// The load average of the last minute.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
 }
 
 fn corpus_bytes(path: &Path) -> u64 {
@@ -97,6 +122,7 @@ fn main() {
     let mut sizes = vec![1000usize, 10_000, 100_000];
     let mut dir = std::env::temp_dir().join("newsline-bench");
     let mut seed = 7u64;
+    let mut runs = 3usize;
     let mut corpora: Vec<PathBuf> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -117,10 +143,17 @@ fn main() {
             }
             "--dir" => dir = args.next().map(PathBuf::from).unwrap_or(dir),
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).unwrap_or(seed),
+            "--runs" => {
+                runs = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(runs)
+                    .max(1)
+            }
             "--corpus" => corpora.extend(args.next().map(PathBuf::from)),
             _ => {
                 eprintln!(
-                    "usage: ingest_bench [--sizes N,N,…] [--dir DIR] [--seed S] [--corpus PATH]…"
+                    "usage: ingest_bench [--sizes N,N,…] [--dir DIR] [--seed S] [--runs N] [--corpus PATH]…"
                 );
                 std::process::exit(2);
             }
@@ -151,39 +184,34 @@ fn main() {
         }
     };
     println!(
-        "threads: {}, cores: {}",
+        "threads: {}, cores: {}, runs: {runs}, load average: {}",
         rayon::current_num_threads(),
-        std::thread::available_parallelism().map_or(0, |n| n.get())
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        load_average()
     );
     println!(
-        "{:>8} {:>7} {:>7} {:>7} {:>6} {:>8} {:>8} {:>8} | share of step time: read sent temporal actors events merge",
+        "{:>8} {:>7} {:>7} {:>7} {:>6} {:>8} {:>8} {:>8} | share of step time: read sent temporal actors events merge | steal s | MB/s of each run",
         "articles", "MB", "wall s", "CPU s", "MB/s", "events", "ev/art", "peak MB"
     );
     for path in &corpora {
-        let out = match Command::new(&exe).arg("--one").arg(path).output() {
-            Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).into_owned(),
-            Ok(o) => {
-                eprintln!(
-                    "ingest_bench: {}: {}",
-                    path.display(),
-                    String::from_utf8_lossy(&o.stderr).trim()
-                );
-                continue;
+        let steal0 = steal_seconds();
+        let mut measured: Vec<Vec<f64>> = Vec::new();
+        for _ in 0..runs {
+            if let Some(f) = run_one(&exe, path) {
+                measured.push(f);
             }
-            Err(e) => {
-                eprintln!("ingest_bench: {e}");
-                continue;
-            }
-        };
-        let f: Vec<f64> = out
-            .trim()
-            .split('\t')
-            .map(|v| v.parse().unwrap_or(f64::NAN))
-            .collect();
-        if f.len() < 12 {
-            eprintln!("ingest_bench: unexpected output {out:?}");
+        }
+        let steal = steal_seconds() - steal0;
+        if measured.is_empty() {
             continue;
         }
+        measured.sort_by(|a, b| a[2].total_cmp(&b[2]));
+        let each: Vec<String> = measured
+            .iter()
+            .map(|f| format!("{:.1}", f[1] / 1e6 / f[2]))
+            .collect();
+        // the median run (of an even number, the faster of the middle two)
+        let f = &measured[(measured.len() - 1) / 2];
         let (articles, mb, wall, cpu, events, rss) = (f[0], f[1] / 1e6, f[2], f[3], f[4], f[5]);
         let stages = &f[6..12];
         let total: f64 = stages.iter().sum();
@@ -192,7 +220,7 @@ fn main() {
             .map(|s| format!("{:>3.0}%", 100.0 * s / total.max(1e-9)))
             .collect();
         println!(
-            "{:>8} {:>7.1} {:>7.2} {:>7.2} {:>6.1} {:>8} {:>8.1} {:>8.0} | {}",
+            "{:>8} {:>7.1} {:>7.2} {:>7.2} {:>6.1} {:>8} {:>8.1} {:>8.0} | {} | {steal:.2} | {}",
             articles,
             mb,
             wall,
@@ -201,7 +229,37 @@ fn main() {
             events,
             events / articles.max(1.0),
             rss,
-            shares.join(" ")
+            shares.join(" "),
+            each.join(" ")
         );
     }
+}
+
+/// One measurement of `path` in a fresh process: its tab-separated figures.
+fn run_one(exe: &Path, path: &Path) -> Option<Vec<f64>> {
+    let out = match Command::new(exe).arg("--one").arg(path).output() {
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).into_owned(),
+        Ok(o) => {
+            eprintln!(
+                "ingest_bench: {}: {}",
+                path.display(),
+                String::from_utf8_lossy(&o.stderr).trim()
+            );
+            return None;
+        }
+        Err(e) => {
+            eprintln!("ingest_bench: {e}");
+            return None;
+        }
+    };
+    let f: Vec<f64> = out
+        .trim()
+        .split('\t')
+        .map(|v| v.parse().unwrap_or(f64::NAN))
+        .collect();
+    if f.len() < 12 {
+        eprintln!("ingest_bench: unexpected output {out:?}");
+        return None;
+    }
+    Some(f)
 }
