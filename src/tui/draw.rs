@@ -171,7 +171,7 @@ fn event_line(state: &State, ev: usize, selected: bool, width: usize) -> Line<'s
     };
     spans.push(Span::styled(date, st(date_role)));
     used += dw;
-    let n = state.sources(ev).len();
+    let n = state.source_count(ev);
     let outlets = if n > 1 {
         format!(" ×{n}")
     } else {
@@ -355,7 +355,7 @@ fn draw_density(frame: &mut Frame, state: &State, r: Rect) {
 fn draw_article(frame: &mut Frame, state: &State, r: Rect, a: &layout::Areas) {
     let th = &state.theme;
     let ev = state.selected_event();
-    let n = ev.map(|e| state.sources(e).len()).unwrap_or(0);
+    let n = ev.map(|e| state.source_count(e)).unwrap_or(0);
     let mut title = vec![Span::styled(" Article ", th.get("heading"))];
     if n > 1 {
         title.push(Span::styled(

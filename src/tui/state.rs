@@ -332,11 +332,34 @@ impl State {
             .collect()
     }
 
+    /// How many articles tell an event: `sources(event).len()`, without listing them (drawing
+    /// asks at every frame, for every row shown).
+    pub fn source_count(&self, event: usize) -> usize {
+        match self.timeline.events.get(event) {
+            Some(e) if e.mentions.is_sorted_by_key(|m| m.article) => {
+                e.mentions.chunk_by(|a, b| a.article == b.article).count()
+            }
+            _ => self.sources(event).len(),
+        }
+    }
+
+    /// `sources(event)[k]`, without listing the others.
+    fn nth_source(&self, event: usize, k: usize) -> Option<Mention> {
+        match self.timeline.events.get(event) {
+            Some(e) if e.mentions.is_sorted_by_key(|m| m.article) => e
+                .mentions
+                .chunk_by(|a, b| a.article == b.article)
+                .nth(k)
+                .map(|run| run[0]),
+            _ => self.sources(event).get(k).copied(),
+        }
+    }
+
     /// The mention shown for the selected event.
     pub fn shown_mention(&self) -> Option<Mention> {
         let e = self.selected_event()?;
-        let s = self.sources(e);
-        s.get(self.source.min(s.len().saturating_sub(1))).copied()
+        let n = self.source_count(e);
+        self.nth_source(e, self.source.min(n.saturating_sub(1)))
     }
 
     /// Recomputes the shown events and rows, keeping the selection on `keep` (an event) or

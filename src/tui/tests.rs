@@ -739,3 +739,36 @@ fn sources_are_the_first_mention_in_each_article_sorted_or_not() {
     s.timeline.events[ev].mentions = vec![m(2, 7), m(0, 40), m(2, 9), m(0, 10), m(1, 5)];
     assert_eq!(firsts(&s), [(2, 7), (0, 40), (1, 5)]);
 }
+
+#[test]
+fn the_count_and_the_shown_source_agree_with_the_list_of_sources() {
+    use newsline::events::Mention;
+    let mut s = state((100, 30));
+    let m = |article: u32, start: usize| Mention {
+        article,
+        start,
+        end: start + 5,
+        line: 1,
+    };
+    let ev = s.shown[0];
+    s.select(0);
+    for mentions in [
+        vec![m(0, 10), m(0, 40), m(1, 5), m(2, 7), m(2, 9)],
+        vec![m(2, 7), m(0, 40), m(2, 9), m(0, 10), m(1, 5)],
+        vec![m(3, 1)],
+        vec![m(1, 1), m(1, 2), m(1, 3)],
+    ] {
+        s.timeline.events[ev].mentions = mentions;
+        let all = s.sources(ev);
+        assert_eq!(s.source_count(ev), all.len());
+        // the shown source is the chosen one, the last when the choice is past the end
+        for k in 0..all.len() + 2 {
+            s.source = k;
+            assert_eq!(
+                s.shown_mention(),
+                all.get(k.min(all.len() - 1)).copied(),
+                "{k}"
+            );
+        }
+    }
+}

@@ -168,7 +168,7 @@ fn apply(state: &mut State, action: Action) {
         A::NextInArticle => state.step_in_article(1),
         A::NextSource => {
             if let Some(ev) = state.selected_event() {
-                let n = state.sources(ev).len();
+                let n = state.source_count(ev);
                 if n > 1 {
                     state.source = (state.source + 1) % n;
                 } else {
