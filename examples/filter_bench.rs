@@ -254,6 +254,7 @@ fn medians(rounds: &[Vec<Duration>]) -> Vec<Duration> {
 }
 
 fn main() {
+    newsline::memory::return_large_blocks(); // as the program does
     let mut events = 1_000_000usize;
     let mut seed = 7u64;
     let mut baselines = true;

@@ -128,6 +128,7 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--one" => {
+                newsline::memory::return_large_blocks(); // as the program does
                 if let Some(p) = args.next() {
                     measure(Path::new(&p));
                 }

@@ -29,6 +29,7 @@ const FG: &str = "#d4d4d4";
 const BG: &str = "#1e1e1e";
 
 fn main() -> anyhow::Result<()> {
+    newsline::memory::return_large_blocks(); // as the program does
     let mut args = std::env::args().skip(1);
     let corpus = PathBuf::from(args.next().unwrap_or_else(|| "seeds".into()));
     let out = PathBuf::from(args.next().unwrap_or_else(|| "assets/screen.svg".into()));

@@ -17,6 +17,7 @@ pub mod error;
 pub mod events;
 pub mod export;
 pub mod filter;
+pub mod memory;
 pub mod merge;
 pub mod pipeline;
 pub mod sentences;

@@ -19,6 +19,7 @@ use cli::Cli;
 use cmd::warn_all;
 
 fn main() -> ExitCode {
+    newsline::memory::return_large_blocks();
     let cli = cli::parse();
     match run(cli) {
         Ok(code) => code,
