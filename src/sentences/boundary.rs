@@ -140,10 +140,17 @@ pub fn sentences_with(
     let mut tok = start;
     let mut looked = start;
     let bytes = text.as_bytes();
+    // ASCII text (most) can only end a sentence at `.`, `!` or `?`: searched for many bytes at
+    // a time
+    let ascii = bytes.get(start..end).is_some_and(<[u8]>::is_ascii);
     while i < end {
         // step over the bytes that cannot begin a terminal mark without decoding them
-        while i < end && !MAY_END[bytes[i] as usize] {
-            i += 1;
+        if ascii {
+            i = memchr::memchr3(b'.', b'!', b'?', &bytes[i..end]).map_or(end, |k| i + k);
+        } else {
+            while i < end && !MAY_END[bytes[i] as usize] {
+                i += 1;
+            }
         }
         let Some(c) = char_at(text, i).filter(|_| i < end) else {
             break;
@@ -298,6 +305,32 @@ mod tests {
             split("Talks in the U.S. The ministers met.\u{3000}Gen. Ito spoke."),
             ["Talks in the U.S.", "The ministers met.", "Gen. Ito spoke."]
         );
+    }
+
+    /// ASCII text is searched for its marks many bytes at a time, other text byte by byte: an
+    /// accented sentence put before ASCII text must leave the ASCII text's sentences as they are.
+    #[test]
+    fn ascii_text_splits_as_it_does_after_an_accented_sentence() {
+        let texts = [
+            "One here. Two there! Three? Four",
+            "Talks in the U.S. The ministers met. Gen. Ito spoke at 10.30 a.m. on Friday.",
+            "\"We will appeal,\" he said. \"Never!\" she said... They left (at 5 p.m.). Done.",
+            "Prices rose 2.5% in Jan. and Feb. The bank (the B.O.J.) said so?! Yes.",
+            "No mark at all here",
+            "Ends with a period.",
+        ];
+        for t in texts {
+            let head = "Caf\u{e9} staff r\u{e9}sum\u{e9}s arrived. ";
+            let both = format!("{head}{t}");
+            let alone = sentences(t, 0, t.len());
+            let after = sentences(&both, 0, both.len());
+            assert_eq!(after[0], 0..head.len() - 1, "{t}");
+            let shifted: Vec<_> = after[1..]
+                .iter()
+                .map(|r| r.start - head.len()..r.end - head.len())
+                .collect();
+            assert_eq!(shifted, alone, "{t}");
+        }
     }
 
     #[test]
