@@ -259,8 +259,18 @@ impl Lexicon {
                 continue;
             }
             let start = i;
-            let ascii;
-            (i, ascii) = alnum_end(text, i);
+            // ASCII letters and digits here; a run that goes on beyond ASCII is walked again
+            // in full (rare in English text)
+            while b
+                .get(i)
+                .is_some_and(|&c| matches!(class(c), Class::Letter | Class::Digit))
+            {
+                i += 1;
+            }
+            let mut ascii = true;
+            if b.get(i).is_some_and(|&c| class(c) == Class::Wide) {
+                (i, ascii) = alnum_end(text, start);
+            }
             if i == start {
                 // A character that is neither ASCII nor alphanumeric.
                 i += text[i..].chars().next().map_or(1, char::len_utf8);
