@@ -720,16 +720,20 @@ fn warnings_met_while_reading_stay_visible_on_the_status_line() {
     assert_eq!(s.warnings, ["x.txt: not UTF-8"]);
 }
 
-#[test]
-fn sources_are_the_first_mention_in_each_article_sorted_or_not() {
-    use newsline::events::Mention;
-    let mut s = state((100, 30));
-    let m = |article: u32, start: usize| Mention {
+/// A mention of five bytes at `start` of article `article`.
+fn mention_at(article: u32, start: usize) -> newsline::events::Mention {
+    newsline::events::Mention {
         article,
         start,
         end: start + 5,
         line: 1,
-    };
+    }
+}
+
+#[test]
+fn sources_are_the_first_mention_in_each_article_sorted_or_not() {
+    let mut s = state((100, 30));
+    let m = mention_at;
     let ev = s.shown[0];
     let firsts = |s: &State| -> Vec<(u32, usize)> {
         s.sources(ev).iter().map(|m| (m.article, m.start)).collect()
@@ -742,14 +746,8 @@ fn sources_are_the_first_mention_in_each_article_sorted_or_not() {
 
 #[test]
 fn the_count_and_the_shown_source_agree_with_the_list_of_sources() {
-    use newsline::events::Mention;
     let mut s = state((100, 30));
-    let m = |article: u32, start: usize| Mention {
-        article,
-        start,
-        end: start + 5,
-        line: 1,
-    };
+    let m = mention_at;
     let ev = s.shown[0];
     s.select(0);
     for mentions in [
