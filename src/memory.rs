@@ -9,7 +9,7 @@ pub const MAP_FROM: usize = 4 << 20;
 /// glibc's allocator adapts its threshold: once a large block is freed, blocks up to that size
 /// come from the heap, where freed ones stay resident. Reading a corpus frees many large tables
 /// (the listing, the merge's orders and indexes), and at 100,000 articles the screen kept about
-/// 55 MB resident that it no longer used. A fixed threshold ends that. Call it once, first
+/// 50 MB resident that it no longer used. A fixed threshold ends that. Call it once, first
 /// thing in `main`; with another C library it does nothing.
 pub fn return_large_blocks() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
