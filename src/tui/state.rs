@@ -310,20 +310,12 @@ impl State {
 
     /// The articles telling an event: its first mention in each article.
     pub fn sources(&self, event: usize) -> Vec<Mention> {
+        if let Some(runs) = self.sorted_sources(event) {
+            return runs.collect();
+        }
         let Some(e) = self.timeline.events.get(event) else {
             return Vec::new();
         };
-        // a loaded timeline's mentions are sorted by article: one pass, no set (this runs at
-        // every frame, and an event may be told thousands of times)
-        if e.mentions.is_sorted_by_key(|m| m.article) {
-            let mut out: Vec<Mention> = Vec::new();
-            for m in &e.mentions {
-                if out.last().is_none_or(|l| l.article != m.article) {
-                    out.push(*m);
-                }
-            }
-            return out;
-        }
         let mut seen = std::collections::HashSet::new();
         e.mentions
             .iter()
@@ -332,26 +324,31 @@ impl State {
             .collect()
     }
 
-    /// How many articles tell an event: `sources(event).len()`, without listing them (drawing
-    /// asks at every frame, for every row shown).
+    /// [`State::sources`] read off the mentions without a list or a set, when they are sorted
+    /// by article, as a loaded timeline's are (drawing asks at every frame, for every row shown,
+    /// and an event may be told thousands of times); `None` when they are not.
+    fn sorted_sources(&self, event: usize) -> Option<impl Iterator<Item = Mention> + '_> {
+        let e = self.timeline.events.get(event)?;
+        e.mentions.is_sorted_by_key(|m| m.article).then(|| {
+            e.mentions
+                .chunk_by(|a, b| a.article == b.article)
+                .map(|run| run[0])
+        })
+    }
+
+    /// How many articles tell an event: `sources(event).len()`.
     pub fn source_count(&self, event: usize) -> usize {
-        match self.timeline.events.get(event) {
-            Some(e) if e.mentions.is_sorted_by_key(|m| m.article) => {
-                e.mentions.chunk_by(|a, b| a.article == b.article).count()
-            }
-            _ => self.sources(event).len(),
+        match self.sorted_sources(event) {
+            Some(runs) => runs.count(),
+            None => self.sources(event).len(),
         }
     }
 
-    /// `sources(event)[k]`, without listing the others.
+    /// `sources(event)[k]`.
     fn nth_source(&self, event: usize, k: usize) -> Option<Mention> {
-        match self.timeline.events.get(event) {
-            Some(e) if e.mentions.is_sorted_by_key(|m| m.article) => e
-                .mentions
-                .chunk_by(|a, b| a.article == b.article)
-                .nth(k)
-                .map(|run| run[0]),
-            _ => self.sources(event).get(k).copied(),
+        match self.sorted_sources(event) {
+            Some(mut runs) => runs.nth(k),
+            None => self.sources(event).get(k).copied(),
         }
     }
 
