@@ -144,13 +144,13 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
 }
 
 /// A run of alphanumeric characters.
-pub(crate) struct Run {
+struct Run {
     /// One past its last byte.
-    pub end: usize,
+    end: usize,
     /// It has a letter.
     letters: bool,
     /// It is all ASCII.
-    pub ascii: bool,
+    ascii: bool,
     /// Its number of ASCII digits.
     digits: usize,
     /// Their value, capped at `u32::MAX`.
@@ -194,7 +194,7 @@ pub(crate) fn alnum_end(text: &str, i: usize) -> (usize, bool) {
 }
 
 /// The run of alphanumeric characters at byte `i` of `text` (empty when there is none).
-pub(crate) fn alnum_run(text: &str, i: usize) -> Run {
+fn alnum_run(text: &str, i: usize) -> Run {
     let (mut digits, mut num) = (0, 0u64);
     let (end, letters, ascii) = walk_alnum(text, i, |c| {
         digits += 1;
