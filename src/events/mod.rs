@@ -206,8 +206,8 @@ fn mention(article: &Article, s: &Sentence) -> Mention {
     }
 }
 
-/// Distinct canonical names, people first, in reading order within each kind.
-/// The names of the actors named in a sentence, people first (into `out`, cleared first).
+/// The distinct canonical names of the actors named in a sentence, people first, in reading
+/// order within each kind (into `out`, cleared first).
 fn actor_names(named: &[Named], out: &mut Vec<Name>) {
     out.clear();
     for kind in [
