@@ -83,6 +83,11 @@ impl std::ops::BitOrAssign for Lists {
     }
 }
 
+/// The bit of a word's byte length in [`Lexicon::first_lengths`].
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
 /// Every list, parsed.
 pub struct Lexicon {
     /// Gazetteer entries (entry i is the name `names[i]`).
@@ -92,10 +97,10 @@ pub struct Lexicon {
     /// The names by their first word (the letters and digits they open with): where a word
     /// of the text is met, only the names it can open are compared.
     pub by_first_word: HashMap<String, Vec<u32>, foldhash::fast::RandomState>,
-    /// ASCII bytes that open some name: words opening with another ASCII byte need no lookup.
-    pub first_bytes: [bool; 128],
-    /// Some name opens with a non-ASCII letter.
-    pub first_non_ascii: bool,
+    /// The byte lengths of the names' first words, one bit each (the last bit for any longer),
+    /// by the ASCII byte they open with, and last for those opening beyond ASCII: a word whose
+    /// first byte and length no first word has needs no lookup.
+    pub first_lengths: [u32; 129],
     /// Capitalised title words and their modifiers (`Minister`, `Gen.`, `Defence`).
     pub titles: WordSet,
     /// Title words a name may follow (`Minister`, not `Defence`).
@@ -163,6 +168,12 @@ pub fn sections(text: &str) -> HashMap<String, Vec<String>> {
 }
 
 impl Lexicon {
+    /// True when a word of `len` bytes opening with the byte `first` may be the first word of
+    /// a gazetteer name (see [`Lexicon::first_lengths`]).
+    pub fn may_open(&self, first: u8, len: usize) -> bool {
+        self.first_lengths[usize::from(first).min(128)] & length_bit(len) != 0
+    }
+
     /// The lists `word` belongs to, as written.
     pub fn lists_of(&self, word: &str) -> Lists {
         self.lists.get(word).copied().unwrap_or_default()
@@ -351,14 +362,11 @@ fn build() -> Lexicon {
         }
     }
     let mut by_first_word: HashMap<String, Vec<u32>, _> = HashMap::default();
-    let mut first_bytes = [false; 128];
-    let mut first_non_ascii = false;
+    let mut first_lengths = [0u32; 129];
     for (i, p) in patterns.iter().enumerate() {
         let word = first_word(p);
-        match word.as_bytes().first() {
-            Some(&b) if b.is_ascii() => first_bytes[b as usize] = true,
-            Some(_) => first_non_ascii = true,
-            None => {}
+        if let Some(&b) = word.as_bytes().first() {
+            first_lengths[usize::from(b).min(128)] |= length_bit(word.len());
         }
         by_first_word
             .entry(word.to_string())
@@ -388,8 +396,7 @@ fn build() -> Lexicon {
         entries,
         names: patterns,
         by_first_word,
-        first_bytes,
-        first_non_ascii,
+        first_lengths,
         titles: all_titles,
         title_heads,
         cues,

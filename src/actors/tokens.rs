@@ -26,6 +26,9 @@ pub struct Token<'a> {
     pub headline: bool,
     /// Index of the segment (a stretch of sentences on one line) it belongs to.
     pub segment: u32,
+    /// One run of letters and digits: no hyphen, period, ampersand or apostrophe inside it or
+    /// after it (a possessive aside).
+    pub plain: bool,
 }
 
 impl Token<'_> {
@@ -222,8 +225,10 @@ fn words<'a>(
         // between them; `j` stops on neither a letter nor a digit
         let mut j = bi;
         let mut poss = false;
+        let mut runs = 0u32;
         loop {
             j = word_end(s, j);
+            runs += 1;
             match bytes.get(j) {
                 Some(b'-' | b'.' | b'&') if word_at(s, j + 1) => j += 1,
                 // an apostrophe, straight or (beyond ASCII) curly
@@ -249,6 +254,7 @@ fn words<'a>(
                 _ => break,
             }
         }
+        let run_end = j;
         if !poss && bytes.get(j) == Some(&b'.') {
             let word = &s[bi..j];
             let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -278,6 +284,7 @@ fn words<'a>(
             sent_start,
             headline,
             segment,
+            plain: runs == 1 && run_end == j,
         };
         // skip the possessive
         prev_end = if poss { tok.full_end(text) } else { j };
