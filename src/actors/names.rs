@@ -72,7 +72,7 @@ const AUX: &[&str] = &[
 ];
 
 /// Which gazetteer match (if any) each token overlaps.
-pub fn gaz_of_tokens(tokens: &[Token], gaz: &[GazMatch]) -> Vec<Option<usize>> {
+pub fn gaz_of_tokens(tokens: &[Token], gaz: &[GazMatch]) -> Vec<Option<u32>> {
     let mut out = vec![None; tokens.len()];
     // `first`: the first token ending after the match starts. Matches come in text order as a
     // rule, so it is found by walking on from the previous match's, and by a binary search
@@ -89,7 +89,7 @@ pub fn gaz_of_tokens(tokens: &[Token], gaz: &[GazMatch]) -> Vec<Option<usize>> {
             if t.start >= g.end {
                 break;
             }
-            *slot = Some(gi);
+            *slot = Some(gi as u32);
         }
     }
     out
@@ -130,7 +130,7 @@ pub fn find(text: &str, tokens: &[Token], gaz: &[GazMatch], lex: &Lexicon) -> Fo
 /// `and` (or `&`) inside an organisation's name: between capitalised words the gazetteer does
 /// not know, with an organisation head ending the words after it (`Disaster Risk Reduction
 /// and Management Council`, `Health and Human Services`).
-fn org_conjunction(tokens: &[Token], gaz_of: &[Option<usize>], lex: &Lexicon, k: usize) -> bool {
+fn org_conjunction(tokens: &[Token], gaz_of: &[Option<u32>], lex: &Lexicon, k: usize) -> bool {
     if !matches!(tokens[k].text, "and" | "&") || k == 0 {
         return false;
     }
@@ -218,7 +218,7 @@ fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
 fn run(
     text: &str,
     tokens: &[Token],
-    gaz_of: &[Option<usize>],
+    gaz_of: &[Option<u32>],
     gaz: &[GazMatch],
     lex: &Lexicon,
     a: usize,
@@ -282,7 +282,8 @@ fn run(
             break;
         }
         let known_org = (left..=last).any(|k| {
-            gaz_of[k].is_some_and(|g| lex.entries[gaz[g].entry].kind == ActorKind::Organisation)
+            gaz_of[k]
+                .is_some_and(|g| lex.entries[gaz[g as usize].entry].kind == ActorKind::Organisation)
         });
         if known_org && lex.legal.contains(t.text) {
             // `Samsung Electronics Co.`: the organisation the gazetteer knows.
@@ -303,9 +304,9 @@ fn run(
     // An acronym in brackets right after the run: a long name, not a person.
     let acronym = acronym_after(text, tokens, b - 1).is_some();
     if org.is_none() && !acronym {
-        if let Some(g) = gaz_of[b - 1].filter(|&g| gaz[g].end == tokens[b - 1].end) {
-            let first = tokens.partition_point(|t| t.end <= gaz[g].start);
-            if lex.entries[gaz[g].entry].kind == ActorKind::Organisation {
+        if let Some(g) = gaz_of[b - 1].filter(|&g| gaz[g as usize].end == tokens[b - 1].end) {
+            let first = tokens.partition_point(|t| t.end <= gaz[g as usize].start);
+            if lex.entries[gaz[g as usize].entry].kind == ActorKind::Organisation {
                 bracket(text, tokens, first, b - 1, found);
             }
         }
@@ -344,7 +345,7 @@ fn run(
 #[allow(clippy::too_many_arguments)]
 fn person(
     tokens: &[Token],
-    gaz_of: &[Option<usize>],
+    gaz_of: &[Option<u32>],
     gaz: &[GazMatch],
     lex: &Lexicon,
     (a, b): (usize, usize),
@@ -407,7 +408,8 @@ fn person(
     }
     // `Adobe Analytics said`: a word after a known organisation in its run belongs to it.
     if s > a
-        && gaz_of[s - 1].is_some_and(|g| lex.entries[gaz[g].entry].kind == ActorKind::Organisation)
+        && gaz_of[s - 1]
+            .is_some_and(|g| lex.entries[gaz[g as usize].entry].kind == ActorKind::Organisation)
     {
         return;
     }
@@ -465,7 +467,7 @@ fn person(
             p.poss
                 && first.joined()
                 && gaz_of[s - 1]
-                    .is_some_and(|g| lex.entries[gaz[g].entry].kind == ActorKind::Country)
+                    .is_some_and(|g| lex.entries[gaz[g as usize].entry].kind == ActorKind::Country)
         });
     // `Teachers said`: a lone plural opening a sentence is too weak a cue on its own.
     let weak_verb = len == 1 && first.sent_start && first.text.ends_with('s');
