@@ -278,13 +278,17 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         return true;
     }
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    // counted without branches, so that the loop runs many bytes at a time
+    // counted without branches, in bytes of 255 at most, so that the loop runs many bytes at a
+    // time
     let control = |b: u8| {
         let low = (b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0c);
-        u32::from(low | (b == 0x7f))
+        u8::from(low | (b == 0x7f))
     };
-    let controls: u32 = head.iter().map(|&b| control(b)).sum();
-    controls as usize * 20 > head.len()
+    let controls: usize = head
+        .chunks(255)
+        .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + control(b))))
+        .sum();
+    controls * 20 > head.len()
 }
 
 /// Decodes file bytes as [`read_text`] does. The text keeps every byte offset of the file: a
@@ -425,6 +429,27 @@ mod tests {
             decode(Path::new("x.txt"), soup, &mut w),
             Err(Error::Binary(_))
         ));
+    }
+
+    #[test]
+    fn one_control_character_in_twenty_makes_a_file_binary() {
+        // controls spread over texts longer than the counting's chunks and than the head read
+        for len in [19, 20, 255, 256, 1000, 70_000] {
+            for every in [19, 20, 21] {
+                let text: Vec<u8> = (0..len)
+                    .map(|i| if i % every == every - 1 { 0x1b } else { b'a' })
+                    .collect();
+                let head = len.min(64 * 1024);
+                let controls = (0..head).filter(|i| i % every == every - 1).count();
+                assert_eq!(
+                    looks_binary(&text),
+                    controls * 20 > head,
+                    "{len} bytes, one control in {every}"
+                );
+            }
+        }
+        assert!(!looks_binary("tabs\tand\r\nform\x0cfeeds\n".as_bytes()));
+        assert!(looks_binary(&[0x7f; 40]));
     }
 
     #[test]
