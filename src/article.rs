@@ -289,7 +289,7 @@ fn heading(text: &str, line: &Line) -> Range<usize> {
 /// Non-blank, non-chrome lines from `from`, each with whether a blank line (or the end) follows.
 fn content_lines(text: &str, from: usize) -> impl Iterator<Item = (Line, bool)> + '_ {
     let mut it = lines(text, from)
-        .filter(|l| !crate::chrome::is_chrome(l.text(text)) || l.is_blank(text))
+        .filter(|l| l.is_blank(text) || !crate::chrome::is_chrome(l.text(text)))
         .peekable();
     std::iter::from_fn(move || loop {
         let l = it.next()?;

@@ -65,6 +65,9 @@ pub struct Chrome {
     set: RegexSet,
     /// Length limit of each pattern of `set`.
     max_len: Vec<usize>,
+    /// The least of them: a line no longer than that which `set` matches is chrome, without
+    /// asking which pattern matched.
+    least_max_len: usize,
     /// The `^.*` patterns: without it, without a closing `.*$` as well, and the length limit.
     floating: Vec<(Regex, Regex, usize)>,
 }
@@ -103,9 +106,11 @@ impl Chrome {
             };
             floating_res.push((re, core, p.max_len));
         }
+        let max_len: Vec<usize> = anchored.iter().map(|p| p.max_len).collect();
         Ok(Chrome {
             set,
-            max_len: anchored.iter().map(|p| p.max_len).collect(),
+            least_max_len: max_len.iter().copied().min().unwrap_or(0),
+            max_len,
             floating: floating_res,
         })
     }
@@ -139,11 +144,12 @@ impl Chrome {
         });
         floats
             || (self.set.is_match(line)
-                && self
-                    .set
-                    .matches(line)
-                    .iter()
-                    .any(|i| self.max_len.get(i).is_some_and(|&m| line.len() <= m)))
+                && (line.len() <= self.least_max_len
+                    || self
+                        .set
+                        .matches(line)
+                        .iter()
+                        .any(|i| self.max_len.get(i).is_some_and(|&m| line.len() <= m))))
     }
 }
 
@@ -194,6 +200,12 @@ mod tests {
         let c = Chrome::compile("20 ^join us\\b.*$").unwrap();
         assert!(c.matches("Join us on Friday"));
         assert!(!c.matches("Join us on Friday for the talks in Geneva"));
+        // each pattern keeps its own limit, whichever other pattern matches the line
+        let c = Chrome::compile("10 ^ab.*$\n40 ^abc.*$").unwrap();
+        assert!(c.matches("abc"));
+        assert!(c.matches("abcdefghijklmno"));
+        assert!(!c.matches("abxdefghijklmno"));
+        assert!(c.matches("abxdefg"));
     }
 
     #[test]
