@@ -83,9 +83,15 @@ impl std::ops::BitOrAssign for Lists {
     }
 }
 
-/// The bit of a word's byte length in [`Lexicon::first_lengths`].
-fn length_bit(len: usize) -> u32 {
-    1 << len.min(31)
+/// The place in [`Lexicon::openers`] of words opening with the byte `first`, `len` bytes long
+/// (ASCII bytes each their own, the others together; lengths from 31 together).
+fn opener(first: u8, len: usize) -> usize {
+    usize::from(first).min(128) * 32 + len.min(31)
+}
+
+/// The bit in [`Lexicon::openers`] of the byte two after a first word.
+fn follow_bit(b: u8) -> u64 {
+    1 << (b & 63)
 }
 
 /// Every list, parsed.
@@ -97,10 +103,12 @@ pub struct Lexicon {
     /// The names by their first word (the letters and digits they open with): where a word
     /// of the text is met, only the names it can open are compared.
     pub by_first_word: HashMap<String, Vec<u32>, foldhash::fast::RandomState>,
-    /// The byte lengths of the names' first words, one bit each (the last bit for any longer),
-    /// by the ASCII byte they open with, and last for those opening beyond ASCII: a word whose
-    /// first byte and length no first word has needs no lookup.
-    pub first_lengths: [u32; 129],
+    /// What the names' first words are like, by their first byte and length (see [`opener`]):
+    /// nothing when no first word is, all bits when a name is such a word alone, else one bit
+    /// (see [`follow_bit`]) for the byte two after the word in each name, the first of its
+    /// second word after a one-byte separator. A word of the text that none can open needs no
+    /// lookup: most words, and `the` but before `Netherlands` and a few others.
+    pub openers: Vec<u64>,
     /// Capitalised title words and their modifiers (`Minister`, `Gen.`, `Defence`).
     pub titles: WordSet,
     /// Title words a name may follow (`Minister`, not `Defence`).
@@ -168,10 +176,12 @@ pub fn sections(text: &str) -> HashMap<String, Vec<String>> {
 }
 
 impl Lexicon {
-    /// True when a word of `len` bytes opening with the byte `first` may be the first word of
-    /// a gazetteer name (see [`Lexicon::first_lengths`]).
-    pub fn may_open(&self, first: u8, len: usize) -> bool {
-        self.first_lengths[usize::from(first).min(128)] & length_bit(len) != 0
+    /// True when a word of `len` bytes opening with the byte `first`, followed two bytes on by
+    /// `next` (`None` at the end of the text), may open a gazetteer name there (see
+    /// [`Lexicon::openers`]).
+    pub fn may_open(&self, first: u8, len: usize, next: Option<u8>) -> bool {
+        let follows = self.openers[opener(first, len)];
+        follows != 0 && next.is_none_or(|b| follows & follow_bit(b) != 0)
     }
 
     /// The lists `word` belongs to, as written.
@@ -362,11 +372,14 @@ fn build() -> Lexicon {
         }
     }
     let mut by_first_word: HashMap<String, Vec<u32>, _> = HashMap::default();
-    let mut first_lengths = [0u32; 129];
+    let mut openers = vec![0u64; 129 * 32];
     for (i, p) in patterns.iter().enumerate() {
         let word = first_word(p);
         if let Some(&b) = word.as_bytes().first() {
-            first_lengths[usize::from(b).min(128)] |= length_bit(word.len());
+            openers[opener(b, word.len())] |= match p.as_bytes().get(word.len() + 1) {
+                Some(&next) => follow_bit(next),
+                None => u64::MAX,
+            };
         }
         by_first_word
             .entry(word.to_string())
@@ -396,7 +409,7 @@ fn build() -> Lexicon {
         entries,
         names: patterns,
         by_first_word,
-        first_lengths,
+        openers,
         titles: all_titles,
         title_heads,
         cues,
