@@ -306,5 +306,23 @@ impl Builder<'_> {
     }
 }
 
+/// Running-text sentences at `pieces` of `text`, each where it first occurs: for tests that cut
+/// a text as a splitter might.
+#[cfg(test)]
+pub(crate) fn at_pieces(text: &str, pieces: &[&str]) -> Vec<Sentence> {
+    pieces
+        .iter()
+        .map(|p| {
+            let start = text.find(p).expect("each piece is in the text");
+            Sentence {
+                start,
+                end: start + p.len(),
+                kind: SentenceKind::Text,
+                paragraph: 0,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

@@ -285,18 +285,7 @@ mod tests {
             "jing\u{a0}Tokyo  Seoul?! India",
             "Japan, Indian Ocean",
         ];
-        let sent: Vec<Sentence> = pieces
-            .iter()
-            .map(|p| {
-                let start = text.find(p).unwrap();
-                Sentence {
-                    start,
-                    end: start + p.len(),
-                    kind: SentenceKind::Text,
-                    paragraph: 0,
-                }
-            })
-            .collect();
+        let sent = crate::sentences::at_pieces(text, &pieces);
         let toks = tokenize(text, &sent, lex);
         assert!(toks.iter().any(|t| t.plain) && toks.iter().any(|t| !t.plain));
         let mut segments = 0;

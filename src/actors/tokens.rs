@@ -422,18 +422,7 @@ mod tests {
             "\u{201d} \u{2014} It ended?! Or not.",
             "A new\nline",
         ];
-        let sent: Vec<Sentence> = pieces
-            .iter()
-            .map(|p| {
-                let start = text.find(p).unwrap();
-                Sentence {
-                    start,
-                    end: start + p.len(),
-                    kind: SentenceKind::Text,
-                    paragraph: 0,
-                }
-            })
-            .collect();
+        let sent = crate::sentences::at_pieces(text, &pieces);
         let lex = lexicon::get();
         let toks = tokenize(text, &sent, lex);
         assert!(toks.len() > 20);
