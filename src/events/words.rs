@@ -136,5 +136,29 @@ mod tests {
         assert!(!is_auxiliary(
             "subsequentlyness-and-more-words-than-any-list-has"
         ));
+        // every word of every list, in other cases, cut short and run on
+        let lists = [
+            &WORDS.clause_openers,
+            &WORDS.auxiliaries,
+            &WORDS.future_auxiliaries,
+            &WORDS.collective_nouns,
+        ];
+        for list in lists {
+            for word in list.by_first.iter().flatten() {
+                let mut capital = word.clone();
+                capital[..1].make_ascii_uppercase();
+                let cut = &word[..word.len() - 1];
+                for w in [
+                    word.clone(),
+                    word.to_uppercase(),
+                    capital,
+                    cut.to_string(),
+                    format!("{word}s"),
+                    format!("{cut}x"),
+                ] {
+                    assert_eq!(listed(list, &w), list.has(&w.to_lowercase()), "{w}");
+                }
+            }
+        }
     }
 }
