@@ -259,8 +259,7 @@ pub fn find_naming(
                     let happening = crate::events::lexicon();
                     lex.verbs.contains(n.text)
                         || happening.past(n.text).is_some()
-                        || (n.text.ends_with('s')
-                            && happening.base(&n.text[..n.text.len() - 1]).is_some())
+                        || happening.present(n.text).is_some()
                 })
             };
             let adverb = toks

@@ -83,36 +83,24 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
             passive,
         });
     }
-    if let Some(base) = t.text.strip_suffix('s') {
-        let base = base
-            .strip_suffix("e")
-            .filter(|b| lex.base(b).is_none() && lex.base(base).is_none())
-            .unwrap_or(base);
-        if lex.base(base).is_some()
-            && !lower_prev().as_deref().is_some_and(|p| {
-                matches!(
-                    p,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "of"
-                        | "for"
-                        | "in"
-                        | "on"
-                )
-            })
-        {
-            return Some(VerbAt {
-                index: i,
-                group_start: i,
-                future: false,
-                passive: false,
-            });
-        }
+    // "meets", "discusses", "denies": the present, unless a determiner or preposition makes
+    // the word a plural noun ("the talks", "for talks"); "has" is an auxiliary here, whose verb
+    // follows it
+    if lex.present(t.text).is_some()
+        && !is_auxiliary(t.text)
+        && !lower_prev().as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "of" | "for" | "in" | "on"
+            )
+        })
+    {
+        return Some(VerbAt {
+            index: i,
+            group_start: i,
+            future: false,
+            passive: false,
+        });
     }
     None
 }
@@ -178,7 +166,7 @@ pub(super) fn is_statement(word: &str) -> bool {
     let lex = lexicon();
     lex.past(word)
         .or_else(|| lex.base(word))
-        .or_else(|| word.strip_suffix('s').and_then(|b| lex.base(b)))
+        .or_else(|| lex.present(word))
         .is_some_and(|v| v.statement)
 }
 

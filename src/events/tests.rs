@@ -412,3 +412,33 @@ fn a_participle_after_a_determiner_and_an_adverb_is_no_verb() {
         "Sales of the newly launched phone begin"
     );
 }
+
+#[test]
+fn a_present_in_es_or_ies_is_the_verb_of_its_clause() {
+    // not the statement verb that reports it
+    for (t, date, title) in [
+        (
+            "Officials said according to the figures, the state agency passes its rival for the top spot in 2019.",
+            "in 2019",
+            "The state agency passes its rival for the top spot",
+        ),
+        (
+            "Analysts said, by their count, the bank reaches its goal in March 2021.",
+            "in March 2021",
+            "The bank reaches its goal",
+        ),
+        (
+            "Lawyers said, by their count, the court denies the appeal in March 2021.",
+            "in March 2021",
+            "The court denies the appeal",
+        ),
+        // "has" is the auxiliary of the verb after it
+        (
+            "The founder has died at the age of 56 in October 2011.",
+            "in October 2011",
+            "The founder dies at the age of 56",
+        ),
+    ] {
+        assert_eq!(title_of(t, date, &[]), title, "{t}");
+    }
+}

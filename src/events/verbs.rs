@@ -16,10 +16,12 @@ pub struct Verb {
     pub statement: bool,
 }
 
-/// Word form (lower case) → verb, for past forms and base forms alike.
+/// Word form (lower case) → verb, for past forms, base forms and third person present forms
+/// alike.
 pub struct Lexicon {
     past: Forms,
     base: Forms,
+    present: Forms,
     verbs: Vec<Verb>,
 }
 
@@ -101,6 +103,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             past: Forms::default(),
             base: Forms::default(),
+            present: Forms::default(),
             verbs: Vec::new(),
         };
         for line in text.lines() {
@@ -122,6 +125,7 @@ impl Lexicon {
                 statement,
             });
             lex.base.insert(base.to_string(), idx);
+            lex.present.insert(third_person(base), idx);
             if irregular.is_empty() {
                 lex.past.insert(regular_past(base), idx);
             }
@@ -140,6 +144,12 @@ impl Lexicon {
     /// The verb whose base form `word` is (`meet` after `will`).
     pub fn base(&self, word: &str) -> Option<&Verb> {
         self.base.get(word).map(|i| &self.verbs[i])
+    }
+
+    /// The verb whose third person singular present `word` is (`meets`, `discusses`,
+    /// `denies`).
+    pub fn present(&self, word: &str) -> Option<&Verb> {
+        self.present.get(word).map(|i| &self.verbs[i])
     }
 
     /// Number of verbs.
@@ -196,6 +206,16 @@ mod tests {
         assert!(lex.past("said").is_some_and(|v| v.statement));
         assert!(lex.past("table").is_none());
         assert!(lex.base("meet").is_some());
+        for (present, base) in [
+            ("meets", "meet"),
+            ("Discusses", "discuss"),
+            ("launches", "launch"),
+            ("agrees", "agree"),
+            ("denies", "deny"),
+        ] {
+            assert_eq!(lex.present(present).map(|v| v.base.as_str()), Some(base));
+        }
+        assert!(lex.present("meet").is_none() && lex.present("discusss").is_none());
         assert_eq!(lex.base("MEET").map(|v| v.base.as_str()), Some("meet"));
         assert_eq!(lex.past("MET").map(|v| v.base.as_str()), Some("meet"));
         assert!(lex.past("m\u{e9}t").is_none());
