@@ -678,6 +678,14 @@ fn it_doing_something_is_the_organisation_last_named() {
     );
     let t = "The Tashkent Water Board raised fees in May. It is the third rise.";
     assert_eq!(actor_at(t, "It is"), None, "`it is` tells no happening");
+    // a present in -es is a happening; `it has` is no more one than `it is`
+    let t = "The Tashkent Water Board raised fees in May. It publishes the rates in June.";
+    assert_eq!(
+        actor_at(t, "It publishes").as_deref(),
+        Some("Tashkent Water Board")
+    );
+    let t = "The Tashkent Water Board raised fees in May. It has a new chair.";
+    assert_eq!(actor_at(t, "It has"), None, "`it has` tells no happening");
 }
 
 #[test]

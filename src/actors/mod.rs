@@ -259,7 +259,8 @@ pub fn find_naming(
                     let happening = crate::events::lexicon();
                     lex.verbs.contains(n.text)
                         || happening.past(n.text).is_some()
-                        || happening.present(n.text).is_some()
+                        || (happening.present(n.text).is_some()
+                            && !crate::events::is_auxiliary(n.text))
                 })
             };
             let adverb = toks

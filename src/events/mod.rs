@@ -11,6 +11,7 @@ mod words;
 
 pub use title::cut;
 pub use verbs::{lexicon, Lexicon, Verb};
+pub(crate) use words::is_auxiliary;
 
 use serde::{Deserialize, Serialize};
 
