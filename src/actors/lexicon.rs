@@ -106,8 +106,9 @@ pub struct Lexicon {
     /// What the names' first words are like, by their first byte and length (see [`opener`]):
     /// nothing when no first word is, all bits when a name is such a word alone (or with one
     /// byte after it, as `X.`), else one bit (see [`follow_bit`]) for the byte two after the
-    /// word in each name, the first of its second word after a one-byte separator. A word of the text that none can open needs no
-    /// lookup: most words, and `the` but before `Netherlands` and a few others.
+    /// word in each name, the first of its second word after a one-byte separator. A word of
+    /// the text that none can open needs no lookup: most words, and `the` but before
+    /// `Netherlands` and a few others.
     pub openers: Vec<u64>,
     /// Capitalised title words and their modifiers (`Minister`, `Gen.`, `Defence`).
     pub titles: WordSet,

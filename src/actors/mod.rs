@@ -259,8 +259,7 @@ pub fn find_naming(
                     let happening = crate::events::lexicon();
                     lex.verbs.contains(n.text)
                         || happening.past(n.text).is_some()
-                        || (happening.present(n.text).is_some()
-                            && !crate::events::is_auxiliary(n.text))
+                        || crate::events::present_verb(n.text).is_some()
                 })
             };
             let adverb = toks

@@ -84,10 +84,8 @@ pub fn verb_at(toks: &[Tok], i: usize) -> Option<VerbAt> {
         });
     }
     // "meets", "discusses", "denies": the present, unless a determiner or preposition makes
-    // the word a plural noun ("the talks", "for talks"); "has" is an auxiliary here, whose verb
-    // follows it
-    if lex.present(t.text).is_some()
-        && !is_auxiliary(t.text)
+    // the word a plural noun ("the talks", "for talks")
+    if present_verb(t.text).is_some()
         && !lower_prev().as_deref().is_some_and(|p| {
             matches!(
                 p,
@@ -166,8 +164,14 @@ pub(super) fn is_statement(word: &str) -> bool {
     let lex = lexicon();
     lex.past(word)
         .or_else(|| lex.base(word))
-        .or_else(|| lex.present(word))
+        .or_else(|| present_verb(word))
         .is_some_and(|v| v.statement)
+}
+
+/// The verb whose third person singular present `word` is (`meets`, `discusses`, `denies`),
+/// unless the word is an auxiliary (`has`): then the verb is the word after it.
+pub(crate) fn present_verb(word: &str) -> Option<&'static super::Verb> {
+    lexicon().present(word).filter(|_| !is_auxiliary(word))
 }
 
 /// The token range of the clause around token `near`.

@@ -9,9 +9,9 @@ mod title;
 mod verbs;
 mod words;
 
+pub(crate) use grammar::present_verb;
 pub use title::cut;
 pub use verbs::{lexicon, Lexicon, Verb};
-pub(crate) use words::is_auxiliary;
 
 use serde::{Deserialize, Serialize};
 
